@@ -1,0 +1,80 @@
+import { DeskError } from '../domain/errors';
+import { version } from '../package.json';
+import { resolveDatabaseFile } from '../services/data-location';
+import { openDesk, type Desk } from '../services/desk';
+import { PROJECT_USAGE, projectCommand } from './commands/project';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { UsageError, type CliIo } from './io';
+
+export const HELP = `Adoption Desk ${version}: adopter interviews for a CNCF due diligence, from the command line.
+
+${PROJECT_USAGE.replace('Usage:\n', '')}
+
+Options:
+  --db FILE     the database to use (default: the app's own; ADOPTION_DESK_DB overrides)
+  --version     print the version
+  --help        print this help
+
+Exit codes: 0 ok, 2 usage error, 4 data error (missing, damaged or newer database; not found).
+`;
+
+interface GlobalOptions {
+  db?: string;
+  help: boolean;
+  version: boolean;
+  rest: string[];
+}
+
+/** Global flags may stand anywhere; everything else belongs to the command. */
+export function splitGlobalOptions(argv: readonly string[]): GlobalOptions {
+  const options: GlobalOptions = { help: false, version: false, rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--version' || arg === '-v') options.version = true;
+    else if (arg === '--db') {
+      const value = argv[++i];
+      if (!value) throw new UsageError('--db needs a file name.');
+      options.db = value;
+    } else if (arg.startsWith('--db=')) options.db = arg.slice(5);
+    else options.rest.push(arg);
+  }
+  return options;
+}
+
+/** Commands that only read must not create an empty database as a side effect. */
+const READ_ONLY_COMMANDS = new Set(['project list']);
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let desk: Desk | undefined;
+  try {
+    const options = splitGlobalOptions(argv);
+    if (options.version) {
+      io.stdout(`${version}\n`);
+      return EXIT.ok;
+    }
+    const [command, ...args] = options.rest;
+    if (options.help || !command) {
+      io.stdout(HELP);
+      return options.help ? EXIT.ok : EXIT.usage;
+    }
+    if (command !== 'project') throw new UsageError(`Unknown command "${command}". Run adoption-desk --help for the list.`);
+    const file = resolveDatabaseFile(options.db, io.env);
+    desk = openDesk(file, { mustExist: READ_ONLY_COMMANDS.has(`${command} ${args[0] ?? ''}`) });
+    await projectCommand(args, desk.services, io);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`${(error as Error).message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof DeskError) {
+      io.stderr(`${error.message}\n`);
+      return exitCodeFor(error.code);
+    }
+    io.stderr(`Unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    return EXIT.internal;
+  } finally {
+    desk?.close();
+  }
+}

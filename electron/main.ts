@@ -1,0 +1,69 @@
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { DeskError } from '../domain/errors';
+import { DATABASE_FILE, resolveDataDir } from '../services/data-location';
+import { openDesk, type Desk } from '../services/desk';
+import { createAppProtocolHandler } from './app-protocol';
+import { APP_ENTRY_URL, APP_SCHEME } from './app-url';
+import { registerIpcHandlers } from './ipc';
+import { nativeBindingForElectron } from './native-binding';
+import { denyAllPermissions, hardenWebContents } from './security';
+import { isTrustedSender } from './sender';
+import { mainWindowOptions } from './window-options';
+
+// Must happen before `ready`: makes app:// a standard, secure origin so 'self' in the CSP means it.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+
+let mainWindow: BrowserWindow | undefined;
+let desk: Desk | undefined;
+
+function showMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function createMainWindow(): BrowserWindow {
+  const window = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.js')));
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+function failAndQuit(error: unknown): void {
+  const message = error instanceof DeskError ? error.message : 'Adoption Desk could not start. The details are in the log.';
+  if (!(error instanceof DeskError)) console.error(error);
+  dialog.showErrorBox('Adoption Desk', message);
+  app.exit(1);
+}
+
+// The data folder doubles as Electron's userData, so the single-instance lock is per data
+// folder: a second launch on the same data focuses the first window instead of opening
+// the database twice, while a test run with its own --data-dir stays independent.
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
+app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => desk?.close());
+
+  void app.whenReady().then(() => {
+    try {
+      desk = openDesk(path.join(dataDir, DATABASE_FILE), { nativeBinding: nativeBindingForElectron(app.isPackaged) });
+    } catch (error) {
+      failAndQuit(error);
+      return;
+    }
+    denyAllPermissions(session.defaultSession);
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
+    registerIpcHandlers(ipcMain, desk.services, (event) => isTrustedSender(event, () => mainWindow?.webContents.id));
+    mainWindow = createMainWindow();
+  });
+}

@@ -1,0 +1,130 @@
+// Lint is where the house's layer rules live (docs/architecture.md): a wrong import
+// fails `npm test`, so the rules cannot drift.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_ONLY = ['node:*', 'fs', 'path', 'os', 'child_process', 'better-sqlite3', 'electron'];
+
+/** A `no-restricted-imports` rule from plain path groups and messages. */
+const restrict = (...groups) => [
+  'error',
+  { patterns: groups.map(([group, message]) => ({ group, message })) },
+];
+
+const layer = {
+  electron: ['electron', 'electron/*'],
+  domain: ['**/domain', '**/domain/**'],
+  db: ['**/db', '**/db/**'],
+  templates: ['**/templates', '**/templates/**'],
+  services: ['**/services', '**/services/**'],
+  electronDir: ['**/electron/**'],
+  renderer: ['**/renderer/**'],
+  cli: ['**/cli/**'],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.cache/**', 'bench/**/*.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'openExternal', message: 'Open links only through electron/external-links.ts (safeOpenExternal).' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['domain/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [[...NODE_ONLY], 'domain/ is pure: no Node, no database, no Electron.'],
+        [[...layer.db, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'domain/ imports nothing of ours.'],
+      ),
+    },
+  },
+  {
+    files: ['db/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [layer.electron, 'Only electron/ imports electron.'],
+        [[...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'db/ imports only domain/.'],
+      ),
+    },
+  },
+  {
+    files: ['templates/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [[...layer.electron, 'better-sqlite3'], 'templates/ are pure functions: no Electron, no database.'],
+        [[...layer.db, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'templates/ import only domain/.'],
+      ),
+    },
+  },
+  {
+    files: ['services/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [layer.electron, 'Only electron/ imports electron.'],
+        [[...layer.electronDir, ...layer.renderer, ...layer.cli], 'services/ import only domain/, db/ and templates/.'],
+      ),
+    },
+  },
+  {
+    files: ['electron/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [[...layer.db, ...layer.templates, ...layer.renderer, ...layer.cli], 'electron/ talks to the store only through services/.'],
+      ),
+    },
+  },
+  {
+    files: ['electron/external-links.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['cli/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [layer.electron, 'Only electron/ imports electron.'],
+        [[...layer.db, ...layer.templates, ...layer.electronDir, ...layer.renderer], 'cli/ talks to the store only through services/.'],
+      ),
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': restrict(
+        [[...NODE_ONLY], 'The renderer runs sandboxed: it reaches the store only through window.desk.'],
+        [[...layer.db, ...layer.templates, ...layer.electronDir, ...layer.cli], 'The renderer imports only types from services/contract and domain/.'],
+      ),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...layer.services, ...layer.domain],
+              allowTypeImports: true,
+              message: 'The renderer may import only types (import type) from services/ and domain/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests assert on fakes of the restricted APIs; scripts run outside the app.
+    files: ['test/**', 'scripts/**', '*.mts', '*.mjs'],
+    rules: { 'no-restricted-imports': 'off', 'no-restricted-properties': 'off' },
+  },
+);

@@ -1,0 +1,97 @@
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Project } from '../../../domain/project';
+import { call, errorMessage } from '../client';
+
+interface Props {
+  project: Project;
+  onChanged: () => Promise<void>;
+}
+
+export function ProjectRow({ project, onChanged }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(project.name);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (editing) input.current?.select();
+  }, [editing]);
+
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await call('renameProject', { id: project.id, name: draft, version: project.version });
+      setEditing(false);
+      await onChanged();
+    } catch (err) {
+      // The typed name stays in the field: a failed save never loses what was typed.
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    setBusy(true);
+    try {
+      await call('deleteProject', { id: project.id });
+      await onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      setDraft(project.name);
+      setEditing(false);
+      setError(null);
+    }
+  }
+
+  return (
+    <li className="project-row" data-testid="project-row">
+      {editing ? (
+        <form className="rename" onSubmit={save}>
+          <label className="visually-hidden" htmlFor={`rename-${project.id}`}>
+            New name for {project.name}
+          </label>
+          <input id={`rename-${project.id}`} ref={input} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} />
+          <button type="submit" className="primary" disabled={busy}>
+            Save
+          </button>
+          <button type="button" onClick={() => onKeyDown({ key: 'Escape' } as KeyboardEvent)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <>
+          <div className="project-main">
+            <span className="project-name">{project.name}</span>
+            <span className="project-meta">
+              <span className={`badge level-${project.level}`}>{project.level === 'incubation' ? 'Incubation' : 'Graduation'}</span>
+              <code>{project.slug}</code>
+            </span>
+          </div>
+          <div className="row-actions">
+            <button type="button" onClick={() => setEditing(true)} aria-label={`Rename ${project.name}`}>
+              Rename
+            </button>
+            <button type="button" className="danger" onClick={remove} disabled={busy} aria-label={`Delete ${project.name}`}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

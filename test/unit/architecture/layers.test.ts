@@ -1,0 +1,91 @@
+import { ESLint } from 'eslint';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const SOURCE_ROOMS = ['domain', 'db', 'templates', 'services', 'electron', 'renderer', 'cli', 'scripts'];
+
+function sourceFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(ts|tsx|mts|mjs|cjs|js)$/.test(entry.name)) files.push(full);
+    }
+  };
+  for (const room of SOURCE_ROOMS) walk(path.join(ROOT, room));
+  return files;
+}
+
+/** Source without comments, so a comment that mentions require('electron') is not an import. */
+const code = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+
+const rel = (file: string) => path.relative(ROOT, file).split(path.sep).join('/');
+const IMPORTS_ELECTRON = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]electron(?:\/[^'"]*)?['"]/;
+
+describe('the house rules', () => {
+  const files = sourceFiles();
+
+  it('finds the sources', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it('only files under electron/ import electron', () => {
+    const offenders = files.filter((f) => IMPORTS_ELECTRON.test(code(f))).map(rel);
+    expect(offenders.filter((f) => !f.startsWith('electron/'))).toEqual([]);
+    expect(offenders).toContain('electron/main.ts');
+  });
+
+  it('only electron/ipc.ts calls ipcMain.handle, and only external-links.ts calls openExternal', () => {
+    const calling = (pattern: RegExp) => files.filter((f) => pattern.test(code(f))).map(rel);
+    expect(calling(/\.handle\s*\(\s*channelFor|ipcMain\.handle\s*\(/)).toEqual(['electron/ipc.ts']);
+    expect(calling(/\.openExternal\s*\(/)).toEqual(['electron/external-links.ts']);
+  });
+});
+
+describe('lint enforces the layers', () => {
+  const eslint = new ESLint({ cwd: ROOT });
+  const lint = async (file: string, code: string) => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, file) });
+    return result!.messages.filter((m) => m.ruleId?.endsWith('no-restricted-imports')).map((m) => m.message);
+  };
+
+  it.each([
+    ['renderer/src/x.ts', "import Database from 'better-sqlite3';\nvoid Database;\n"],
+    ['renderer/src/x.ts', "import { openDesk } from '../../services/desk';\nvoid openDesk;\n"],
+    ['renderer/src/x.ts', "import { contract } from '../../services/contract';\nvoid contract;\n"],
+    ['renderer/src/x.ts', "import fs from 'node:fs';\nvoid fs;\n"],
+    ['domain/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
+    ['domain/x.ts', "import fs from 'node:fs';\nvoid fs;\n"],
+    ['db/x.ts', "import { createServices } from '../services/create-services';\nvoid createServices;\n"],
+    ['templates/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
+    ['services/x.ts', "import { app } from 'electron';\nvoid app;\n"],
+    ['cli/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
+    ['electron/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
+  ])('%s: %s fails lint', async (file, code) => {
+    expect((await lint(file, code)).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['renderer/src/x.ts', "import type { Project } from '../../domain/project';\nexport type P = Project;\n"],
+    ['services/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
+    ['cli/x.ts', "import { openDesk } from '../services/desk';\nvoid openDesk;\n"],
+    ['electron/x.ts', "import { app } from 'electron';\nvoid app;\n"],
+  ])('%s: allowed import passes', async (file, code) => {
+    expect(await lint(file, code)).toEqual([]);
+  });
+
+  it('openExternal outside the gateway fails lint', async () => {
+    const [result] = await eslint.lintText("import { shell } from 'electron';\nvoid shell.openExternal('https://x');\n", {
+      filePath: path.join(ROOT, 'electron/other.ts'),
+    });
+    expect(result!.messages.map((m) => m.ruleId)).toContain('no-restricted-properties');
+  });
+});
