@@ -2,20 +2,22 @@ import { DeskError } from '../domain/errors';
 import { version } from '../package.json';
 import { resolveDatabaseFile } from '../services/data-location';
 import { openDesk, type Desk } from '../services/desk';
-import { PROJECT_USAGE, projectCommand } from './commands/project';
+import { COMMANDS } from './commands';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { UsageError, type CliIo } from './io';
 
 export const HELP = `Adoption Desk ${version}: adopter interviews for a CNCF due diligence, from the command line.
 
-${PROJECT_USAGE.replace('Usage:\n', '')}
+Usage:
+${COMMANDS.map((c) => c.usage).join('\n')}
 
 Options:
   --db FILE     the database to use (default: the app's own; ADOPTION_DESK_DB overrides)
   --version     print the version
   --help        print this help
 
-Exit codes: 0 ok, 2 usage error, 4 data error (missing, damaged or newer database; not found).
+Exit codes: 0 ok, 1 not publishable (check), 2 usage error, 3 refused by the anonymity guard,
+4 data error (missing, damaged or newer database; not found).
 `;
 
 interface GlobalOptions {
@@ -42,9 +44,6 @@ export function splitGlobalOptions(argv: readonly string[]): GlobalOptions {
   return options;
 }
 
-/** Commands that only read must not create an empty database as a side effect. */
-const READ_ONLY_COMMANDS = new Set(['project list']);
-
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let desk: Desk | undefined;
   try {
@@ -58,11 +57,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(HELP);
       return options.help ? EXIT.ok : EXIT.usage;
     }
-    if (command !== 'project') throw new UsageError(`Unknown command "${command}". Run adoption-desk --help for the list.`);
+    const handler = COMMANDS.find((c) => c.name === command);
+    if (!handler) throw new UsageError(`Unknown command "${command}". Run adoption-desk --help for the list.`);
     const file = resolveDatabaseFile(options.db, io.env);
-    desk = openDesk(file, { mustExist: READ_ONLY_COMMANDS.has(`${command} ${args[0] ?? ''}`) });
-    await projectCommand(args, desk.services, io);
-    return EXIT.ok;
+    desk = openDesk(file, { mustExist: handler.readOnly(args) });
+    return (await handler.run(args, desk.services, io)) ?? EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`${(error as Error).message}\n`);

@@ -1,23 +1,79 @@
 import type Database from 'better-sqlite3';
+import type { Adopter } from '../domain/adopter';
+import type { Answer, Interview, Participant, Quote } from '../domain/interview';
+import type { Organization } from '../domain/organization';
+import type { Person } from '../domain/person';
+import type { Project } from '../domain/project';
+import { ChangeLog, type ChangeKind } from './change-log';
 import { systemClock, type Clock } from './clock';
+import { EntityTable, type RowMeta } from './entity-table';
+import type { HistoryEntry, UndoResult } from '../domain/history';
+import { historyOf } from './history';
 import { openDatabase, type OpenOptions } from './open';
-import { createProjectRepository } from './repositories/projects';
+import { toDeskError } from './sqlite-errors';
+import { TABLES, type EntityName } from './tables';
+import { undoLastChange } from './undo';
 
-/** The open database and one repository per entity, sharing one connection. */
+export interface StoreTables {
+  project: EntityTable<Project>;
+  organization: EntityTable<Organization>;
+  person: EntityTable<Person>;
+  adopter: EntityTable<Adopter>;
+  interview: EntityTable<Interview>;
+  participant: EntityTable<Participant>;
+  answer: EntityTable<Answer>;
+  quote: EntityTable<Quote>;
+}
+
+/** The open database, one table object per entity, and the change log they share. */
 export interface Store {
   file: string;
   db: Database.Database;
-  projects: ReturnType<typeof createProjectRepository>;
+  clock: Clock;
+  tables: StoreTables;
+  /**
+   * Runs a user action as one change (one transaction, one history entry). Driver
+   * errors leave as DeskErrors that say the edit was NOT saved.
+   */
+  change<T>(label: string, fn: () => T, kind?: ChangeKind): T;
+  /** Reads with the same error translation (a damaged file is reported, not thrown raw). */
+  read<T>(fn: () => T): T;
+  undo(): UndoResult;
+  history(entity: EntityName, id: number): HistoryEntry[];
   close(): void;
 }
 
 export function openStore(file: string, options: OpenOptions & { clock?: Clock } = {}): Store {
   const db = openDatabase(file, options);
   const clock = options.clock ?? systemClock;
+  const log = new ChangeLog(db, clock);
+  const table = <R extends RowMeta>(entity: EntityName) => new EntityTable<R>(db, TABLES[entity], clock, log);
+  const tables: StoreTables = {
+    project: table('project'),
+    organization: table('organization'),
+    person: table('person'),
+    adopter: table('adopter'),
+    interview: table('interview'),
+    participant: table('participant'),
+    answer: table('answer'),
+    quote: table('quote'),
+  };
+  const guard = <T>(action: string, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      throw toDeskError(error, { file, action });
+    }
+  };
   return {
     file,
     db,
-    projects: createProjectRepository(db, clock),
+    clock,
+    tables,
+    change: (label, fn, kind) => guard(`save "${label}"`, () => log.run(label, fn, kind)),
+    read: (fn) => guard('read the database', fn),
+    undo: () => guard('undo', () => undoLastChange(db, tables as unknown as Record<EntityName, EntityTable<RowMeta>>)),
+    history: (entity, id) => guard('read the history', () => historyOf(db, entity, id)),
     close: () => {
       if (db.open) db.close();
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_NAME_LENGTH, SLUG_PATTERN, hasControlCharacters } from './text';
+import { longText, nameField, optionalUrl } from './fields';
+import { SLUG_PATTERN } from './text';
 
 /** The maturity level a project applies for; it decides the usage level adopters must reach. */
 export const PROJECT_LEVELS = ['incubation', 'graduation'] as const;
@@ -9,8 +10,7 @@ export const projectName = z
   .string()
   .trim()
   .min(1, 'A project needs a name.')
-  .max(MAX_NAME_LENGTH, `A project name is at most ${MAX_NAME_LENGTH} characters.`)
-  .refine((s) => !hasControlCharacters(s), 'A project name cannot contain line breaks or control characters.');
+  .pipe(nameField('A project name'));
 
 export const projectSlug = z
   .string()
@@ -25,13 +25,34 @@ export const projectLevel = z.enum(PROJECT_LEVELS, {
 
 export const projectId = z.number().int().positive();
 
-export interface Project {
+/** Everything about a project a reviewer edits (the slug is fixed at creation). */
+export const projectFields = z.object({
+  name: projectName,
+  level: projectLevel,
+  applicationUrl: optionalUrl('The application issue link'),
+  ddPullRequestUrl: optionalUrl('The DD pull request link'),
+  adoptersFileUrl: optionalUrl('The adopters file link'),
+  notes: longText('Project notes'),
+  archived: z.boolean(),
+});
+
+export type ProjectFields = z.output<typeof projectFields>;
+
+export interface Project extends ProjectFields {
   id: number;
-  name: string;
   slug: string;
-  level: ProjectLevel;
   /** Optimistic-concurrency counter: an update must name the version it read. */
   version: number;
   createdAt: string;
   updatedAt: string;
+  deletedAt: string | null;
 }
+
+/** What a new project starts with, for every field the reviewer did not give. */
+export const PROJECT_DEFAULTS: Omit<ProjectFields, 'name' | 'level'> = {
+  applicationUrl: null,
+  ddPullRequestUrl: null,
+  adoptersFileUrl: null,
+  notes: '',
+  archived: false,
+};

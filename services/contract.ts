@@ -1,7 +1,27 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { Adopter } from '../domain/adopter';
 import type { ErrorInfo } from '../domain/errors';
-import { projectId, projectLevel, projectName, projectSlug, type Project } from '../domain/project';
+import type { HistoryEntry, UndoResult } from '../domain/history';
+import type { Answer, Interview, Participant, Quote } from '../domain/interview';
+import type { Organization } from '../domain/organization';
+import type { Person } from '../domain/person';
+import type { Project } from '../domain/project';
+import {
+  adopterInputs as adopter,
+  backupInputs,
+  byId,
+  historyInputs,
+  interviewInputs as interview,
+  none,
+  organizationInputs as organization,
+  overviewInputs,
+  personInputs as person,
+  projectInputs as project,
+  quoteInputs as quote,
+  searchInputs,
+} from './inputs';
 import type { OperationName } from './operations';
+import type { AdopterDetail, AdopterOverview, BackupInfo, InterviewDetail, RestoreResult, SearchResults, TrashItem } from './views';
 
 /** One operation: the schema its input must pass, and (as a type only) what it returns. */
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
@@ -15,23 +35,63 @@ const op =
   <O>() =>
   <I extends z.ZodType>(input: I, summary: string): OperationDef<I, O> => ({ input, summary });
 
-const versionField = z.number().int().positive();
-
 /**
  * The app's one API. Electron IPC, the CLI and the end-to-end harness all dispatch
  * through this table; adding an operation here is the only way to add one.
  */
 export const contract = {
-  listProjects: op<Project[]>()(z.object({}).strict(), 'All projects, by name.'),
-  createProject: op<Project>()(
-    z.object({ name: projectName, level: projectLevel, slug: projectSlug.optional() }).strict(),
-    'Create a project; the slug defaults to one made from the name.',
-  ),
-  renameProject: op<Project>()(
-    z.object({ id: projectId, name: projectName, version: versionField }).strict(),
-    'Rename a project; fails with CONFLICT when it changed since `version` was read.',
-  ),
-  deleteProject: op<null>()(z.object({ id: projectId }).strict(), 'Delete a project.'),
+  listProjects: op<Project[]>()(project.list, 'Projects by name; archived ones only when asked.'),
+  getProject: op<Project>()(byId, 'One project.'),
+  getProjectBySlug: op<Project>()(project.bySlug, 'One project by its slug (the CLI names projects this way).'),
+  createProject: op<Project>()(project.create, 'Create a project; the slug defaults to one made from the name.'),
+  updateProject: op<Project>()(project.update, 'Change a project; CONFLICT when it changed since `version` was read.'),
+  deleteProject: op<null>()(byId, 'Move a project (with its adopters and interviews) to the trash.'),
+
+  listOrganizations: op<Organization[]>()(none, 'Every organization, by name.'),
+  createOrganization: op<Organization>()(organization.create, 'Create an organization.'),
+  updateOrganization: op<Organization>()(organization.update, 'Change an organization.'),
+  deleteOrganization: op<null>()(byId, 'Delete an organization no adopter uses; its people stay, unattached.'),
+
+  listPeople: op<Person[]>()(person.list, 'People, by name; of one organization when asked.'),
+  createPerson: op<Person>()(person.create, 'Create a person.'),
+  updatePerson: op<Person>()(person.update, 'Change a person.'),
+  deletePerson: op<null>()(byId, 'Delete a person who took part in no interview.'),
+
+  listAdopters: op<Adopter[]>()(adopter.list, 'The adopters of a project, by number.'),
+  getAdopter: op<AdopterDetail>()(byId, 'An adopter with its organization and interviews.'),
+  createAdopter: op<Adopter>()(adopter.create, 'Add an adopter to a project; numbered after the last one unless given.'),
+  updateAdopter: op<Adopter>()(adopter.update, 'Change an adopter; a new stage is dated today unless dated.'),
+  setAdopterStage: op<Adopter>()(adopter.setStage, 'Move an adopter to a stage on a date (default today).'),
+  deleteAdopter: op<null>()(byId, 'Move an adopter (with its interviews) to the trash.'),
+  adopterOverview: op<AdopterOverview[]>()(overviewInputs.adopters, 'Every live adopter of a project as `adopters --json` prints it.'),
+
+  listInterviews: op<Interview[]>()(interview.list, 'The interviews of an adopter, oldest first.'),
+  getInterview: op<InterviewDetail>()(byId, 'An interview with its participants, notes per question and quotes.'),
+  createInterview: op<Interview>()(interview.create, 'Log an interview of an adopter.'),
+  updateInterview: op<Interview>()(interview.update, 'Change an interview (notes, summary, date…).'),
+  deleteInterview: op<null>()(byId, 'Move an interview to the trash.'),
+  markSummarySent: op<Interview>()(interview.mark, 'Record the day the summary went to the adopter for approval.'),
+  approveSummary: op<Interview>()(interview.mark, 'Record the adopter’s approval of the summary as it stands now.'),
+  setAnswer: op<Answer>()(interview.setAnswer, 'Save the notes under one question (autosave).'),
+  addParticipant: op<Participant>()(interview.addParticipant, 'Add a person to an interview.'),
+  updateParticipant: op<Participant>()(interview.updateParticipant, 'Change whether a participant is anonymous.'),
+  removeParticipant: op<null>()(byId, 'Remove a person from an interview.'),
+
+  createQuote: op<Quote>()(quote.create, 'Save a quote from an interview.'),
+  updateQuote: op<Quote>()(quote.update, 'Change a quote.'),
+  deleteQuote: op<null>()(byId, 'Delete a quote.'),
+
+  history: op<HistoryEntry[]>()(historyInputs.history, 'What happened to one record, newest first.'),
+  undo: op<UndoResult>()(none, 'Undo the last change; call again to go further back.'),
+  listTrash: op<TrashItem[]>()(none, 'Projects, adopters and interviews in the trash, newest first.'),
+  restoreFromTrash: op<null>()(historyInputs.restore, 'Bring a project, adopter or interview back from the trash.'),
+  emptyTrash: op<{ removed: number }>()(none, 'Remove everything in the trash for good (cannot be undone).'),
+
+  search: op<SearchResults>()(searchInputs.search, 'Full-text search over summaries, notes, quotes and organizations, grouped by project.'),
+
+  listBackups: op<BackupInfo[]>()(none, 'The backups in the data folder, newest first.'),
+  backupNow: op<BackupInfo>()(none, 'Write a backup of the database now.'),
+  restoreBackup: op<RestoreResult>()(backupInputs.restore, 'Replace the database with a checked backup; the replaced file is kept beside it.'),
 } satisfies { [K in OperationName]: OperationDef };
 
 // The table must not hold an operation that operations.ts does not name.
@@ -51,5 +111,8 @@ export type DeskApi = { [K in OperationName]: (input: InputOf<K>) => Promise<Env
 
 /** What the services implement: parsed input in, value out (or a thrown DeskError). */
 export type Services = { [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>> };
+
+/** A slice of the services, as each services/*.ts file provides it. */
+export type ServiceGroup<K extends OperationName> = Pick<Services, K>;
 
 export type { OperationName } from './operations';

@@ -1,23 +1,22 @@
-import { DeskError } from '../domain/errors';
-import { slugify } from '../domain/text';
 import type { Store } from '../db/store';
+import { adopterServices } from './adopters';
 import type { Services } from './contract';
+import { historyServices } from './history';
+import { interviewServices } from './interviews';
+import { organizationServices } from './organizations';
+import { overviewServices } from './overview';
+import { projectServices } from './projects';
+import { searchServices } from './search';
 
-/** The implementation of every contract operation over one open store. */
-export function createServices(store: Store): Services {
+/** Every contract operation over one open store, except backups (which need the Desk: see desk.ts). */
+export function createServices(store: Store): Omit<Services, 'listBackups' | 'backupNow' | 'restoreBackup'> {
   return {
-    listProjects: () => store.projects.list(),
-    createProject: ({ name, level, slug }) => {
-      const finalSlug = slug ?? slugify(name);
-      if (!finalSlug) {
-        throw new DeskError('VALIDATION', `Could not make a slug from "${name}"; give one with letters or digits.`);
-      }
-      return store.projects.create({ name, level, slug: finalSlug });
-    },
-    renameProject: (input) => store.projects.rename(input),
-    deleteProject: ({ id }) => {
-      store.projects.delete(id);
-      return null;
-    },
+    ...projectServices(store),
+    ...organizationServices(store),
+    ...adopterServices(store),
+    ...interviewServices(store),
+    ...historyServices(store),
+    ...overviewServices(store),
+    ...searchServices(store),
   };
 }

@@ -23,7 +23,7 @@ export function ProjectRow({ project, onChanged }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await call('renameProject', { id: project.id, name: draft, version: project.version });
+      await call('updateProject', { id: project.id, name: draft, version: project.version });
       setEditing(false);
       await onChanged();
     } catch (err) {

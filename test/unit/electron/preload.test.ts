@@ -30,6 +30,6 @@ describe('the preload', () => {
 
   it('each function invokes its own channel with the input', async () => {
     const desk = exposed.get('desk') as Record<string, (input: unknown) => Promise<unknown>>;
-    await expect(desk.renameProject!({ id: 1 })).resolves.toEqual({ ok: true, value: { channel: 'desk:renameProject', input: { id: 1 } } });
+    await expect(desk.updateProject!({ id: 1 })).resolves.toEqual({ ok: true, value: { channel: 'desk:updateProject', input: { id: 1 } } });
   });
 });

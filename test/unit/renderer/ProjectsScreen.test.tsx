@@ -60,7 +60,7 @@ describe('Projects screen', () => {
     await createProject('Globex Mesh');
     // Someone else renames it first (the CLI, another window).
     const [p] = await desk.services.listProjects({});
-    await desk.services.renameProject({ id: p!.id, name: 'Renamed elsewhere', version: p!.version });
+    await desk.services.updateProject({ id: p!.id, name: 'Renamed elsewhere', version: p!.version });
     fireEvent.click(screen.getByRole('button', { name: 'Rename Globex Mesh' }));
     fireEvent.change(screen.getByLabelText('New name for Globex Mesh'), { target: { value: 'My name' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -10,7 +10,7 @@ describe('project operations', () => {
     expect(globex).toMatchObject({ name: 'Globex Mesh', slug: 'globex-mesh', level: 'incubation', version: 1 });
     expect((await services.listProjects({})).map((p) => p.slug)).toEqual(['acme', 'globex-mesh']);
 
-    const renamed = await services.renameProject({ id: globex.id, name: 'Globex Service Mesh', version: 1 });
+    const renamed = await services.updateProject({ id: globex.id, name: 'Globex Service Mesh', version: 1 });
     expect(renamed).toMatchObject({ name: 'Globex Service Mesh', slug: 'globex-mesh', version: 2 });
 
     await services.deleteProject({ id: globex.id });
@@ -20,8 +20,8 @@ describe('project operations', () => {
   it('refuses a stale rename with CONFLICT instead of overwriting the newer name', async () => {
     const { services } = freshDesk();
     const p = await services.createProject({ name: 'Globex Mesh', level: 'incubation' });
-    await dispatch(services, 'renameProject', { id: p.id, name: 'From the CLI', version: 1 });
-    const stale = await dispatch(services, 'renameProject', { id: p.id, name: 'From the window', version: 1 });
+    await dispatch(services, 'updateProject', { id: p.id, name: 'From the CLI', version: 1 });
+    const stale = await dispatch(services, 'updateProject', { id: p.id, name: 'From the window', version: 1 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await services.listProjects({}))[0]?.name).toBe('From the CLI');
   });

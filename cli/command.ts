@@ -1,0 +1,14 @@
+import type { Services } from '../services/contract';
+import type { CliIo } from './io';
+
+/**
+ * One top-level command (`project`, `adopters`, `search`, …). `readOnly` commands
+ * refuse to create a database that does not exist yet: listing an empty new file would
+ * hide a mistyped --db.
+ */
+export interface Command {
+  name: string;
+  usage: string;
+  readOnly: (args: readonly string[]) => boolean;
+  run(args: string[], services: Services, io: CliIo): Promise<number | void>;
+}

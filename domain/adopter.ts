@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { isoDay, yearOrYearMonth } from './dates';
+import { entityId, longText, optionalLine } from './fields';
+
+export const ADOPTER_TYPES = ['end-user', 'service-provider', 'consultancy', 'another-project', 'vendor-offering'] as const;
+export type AdopterType = (typeof ADOPTER_TYPES)[number];
+export const ADOPTER_TYPE_LABELS: Record<AdopterType, string> = {
+  'end-user': 'End user',
+  'service-provider': 'Service provider',
+  consultancy: 'Consultancy',
+  'another-project': 'Another project',
+  'vendor-offering': 'Uses a vendor offering',
+};
+
+export const RELATIONS = ['direct', 'transitive'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** Ordered: each level includes the ones before it when criteria ask for "X or beyond". */
+export const USAGE_LEVELS = ['evaluating', 'dev-test', 'pre-production', 'production'] as const;
+export type UsageLevel = (typeof USAGE_LEVELS)[number];
+export const USAGE_LEVEL_LABELS: Record<UsageLevel, string> = {
+  evaluating: 'Evaluating',
+  'dev-test': 'Dev/test',
+  'pre-production': 'Pre-production',
+  production: 'Production',
+};
+
+export const usageRank = (level: UsageLevel): number => USAGE_LEVELS.indexOf(level);
+
+/** The pipeline, in order; declined and withdrawn end it from any step. */
+export const STAGES = ['candidate', 'contacted', 'scheduled', 'interviewed', 'summary-sent', 'approved', 'declined', 'withdrawn'] as const;
+export type Stage = (typeof STAGES)[number];
+export const STAGE_LABELS: Record<Stage, string> = {
+  candidate: 'Candidate',
+  contacted: 'Contacted',
+  scheduled: 'Scheduled',
+  interviewed: 'Interviewed',
+  'summary-sent': 'Summary sent',
+  approved: 'Approved',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+};
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: () => `${what} is one of: ${values.join(', ')}.` });
+
+export const adopterType = enumOf(ADOPTER_TYPES, 'The adopter type');
+export const relation = enumOf(RELATIONS, 'The relation');
+export const usageLevel = enumOf(USAGE_LEVELS, 'The usage level');
+export const stage = enumOf(STAGES, 'The stage');
+
+/** The day each stage was reached (a stage not reached has no entry). */
+export const stageDates = z.partialRecord(stage, isoDay);
+export type StageDates = Partial<Record<Stage, string>>;
+
+export const adopterNumber = z.number().int('An adopter number is a whole number.').min(1, 'Adopter numbers start at 1.').max(999);
+
+export const adopterFields = z.object({
+  organizationId: entityId,
+  /** The organization is not named in any public output. */
+  anonymous: z.boolean(),
+  /** What public output shows for an anonymous adopter; default "Anonymous <industry>". */
+  publicLabel: optionalLine('The public label'),
+  adopterType: adopterType,
+  relation: relation,
+  /** Not the vendor behind the project (TOC criteria count independent adopters only). */
+  independent: z.boolean(),
+  independenceReason: optionalLine('The independence reason'),
+  /** "Uses the project through X's platform": printed as a note in the published entry. */
+  vendorNote: longText('The vendor note'),
+  usageLevel: usageLevel.nullable(),
+  inUseSince: yearOrYearMonth.nullable(),
+  scale: optionalLine('The scale'),
+  stage: stage,
+  stageDates,
+  notes: longText('Adopter notes'),
+});
+
+export type AdopterFields = z.output<typeof adopterFields>;
+
+export interface Adopter extends AdopterFields {
+  id: number;
+  projectId: number;
+  /** Stable "Adopter N" within the project. */
+  number: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/** The label public output shows for an anonymous adopter. */
+export function anonymousLabel(adopter: Pick<AdopterFields, 'publicLabel'>, industry: string | null): string {
+  return adopter.publicLabel ?? (industry ? `Anonymous ${industry}` : 'Anonymous');
+}
+
+export const ADOPTER_DEFAULTS: Omit<AdopterFields, 'organizationId'> = {
+  anonymous: false,
+  publicLabel: null,
+  adopterType: 'end-user',
+  relation: 'direct',
+  independent: true,
+  independenceReason: null,
+  vendorNote: '',
+  usageLevel: null,
+  inUseSince: null,
+  scale: null,
+  stage: 'candidate',
+  stageDates: {},
+  notes: '',
+};

@@ -1,0 +1,6 @@
+export interface StartArgs {
+  skipBuild: boolean;
+  appArgs: string[];
+}
+
+export function parseStartArgs(argv: readonly string[]): StartArgs;

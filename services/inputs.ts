@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { adopterFields, adopterNumber, stage } from '../domain/adopter';
+import { isoDay } from '../domain/dates';
+import { entityId, versionField } from '../domain/fields';
+import { interviewFields, participantFields, questionKey, quoteFields } from '../domain/interview';
+import { organizationFields } from '../domain/organization';
+import { personFields } from '../domain/person';
+import { projectFields, projectLevel, projectName, projectSlug } from '../domain/project';
+import { MAX_FIELD_BYTES, byteLength } from '../domain/text';
+
+/**
+ * Input schemas of the contract, built from the domain's field schemas: a create takes
+ * the required fields plus any others; an update ("patch") takes id + the version it
+ * read + only the fields it changes. All are strict: an unknown key is refused.
+ */
+const patchOf = <S extends z.ZodRawShape>(fields: z.ZodObject<S>) =>
+  fields.partial().extend({ id: entityId, version: versionField }).strict();
+
+export const none = z.object({}).strict();
+export const byId = z.object({ id: entityId }).strict();
+
+export const projectInputs = {
+  list: z.object({ includeArchived: z.boolean().optional() }).strict(),
+  bySlug: z.object({ slug: projectSlug }).strict(),
+  create: projectFields.partial().extend({ name: projectName, level: projectLevel, slug: projectSlug.optional() }).strict(),
+  update: patchOf(projectFields),
+};
+
+export const organizationInputs = {
+  create: organizationFields.partial().extend({ name: organizationFields.shape.name }).strict(),
+  update: patchOf(organizationFields),
+};
+
+export const personInputs = {
+  list: z.object({ organizationId: entityId.optional() }).strict(),
+  create: personFields.partial().extend({ name: personFields.shape.name }).strict(),
+  update: patchOf(personFields),
+};
+
+export const adopterInputs = {
+  list: z.object({ projectId: entityId, includeTrashed: z.boolean().optional() }).strict(),
+  create: adopterFields
+    .partial()
+    .extend({ projectId: entityId, organizationId: entityId, number: adopterNumber.optional() })
+    .strict(),
+  update: patchOf(adopterFields.extend({ number: adopterNumber })),
+  setStage: z.object({ id: entityId, version: versionField, stage, date: isoDay.optional() }).strict(),
+};
+
+export const interviewInputs = {
+  list: z.object({ adopterId: entityId }).strict(),
+  create: interviewFields.omit({ approvedHash: true }).partial().extend({ adopterId: entityId }).strict(),
+  update: patchOf(interviewFields.omit({ approvedHash: true, summarySentAt: true, approvedAt: true })),
+  mark: z.object({ id: entityId, version: versionField, date: isoDay }).strict(),
+  setAnswer: z
+    .object({
+      interviewId: entityId,
+      questionKey,
+      text: z.string().refine((s) => byteLength(s) <= MAX_FIELD_BYTES, 'The notes are longer than 1 MB.'),
+      /** The version read, or null when this question had no notes yet. */
+      version: versionField.nullable(),
+    })
+    .strict(),
+  addParticipant: participantFields.partial().extend({ interviewId: entityId, personId: entityId }).strict(),
+  updateParticipant: patchOf(participantFields.pick({ anonymous: true })),
+};
+
+export const quoteInputs = {
+  list: z.object({ interviewId: entityId }).strict(),
+  create: quoteFields.partial().extend({ interviewId: entityId, text: quoteFields.shape.text }).strict(),
+  update: patchOf(quoteFields),
+};
+
+export const TRASHABLE = ['project', 'adopter', 'interview'] as const;
+export const HISTORY_ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote'] as const;
+
+export const historyInputs = {
+  history: z.object({ entity: z.enum(HISTORY_ENTITIES), id: entityId }).strict(),
+  restore: z.object({ entity: z.enum(TRASHABLE), id: entityId }).strict(),
+};
+
+export const overviewInputs = {
+  adopters: z.object({ projectId: entityId }).strict(),
+};
+
+export const searchInputs = {
+  search: z
+    .object({
+      query: z.string().trim().min(1, 'Type something to search for.').max(500, 'A search is at most 500 characters.'),
+      projectId: entityId.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
+};
+
+export const backupInputs = {
+  restore: z.object({ file: z.string().trim().min(1, 'Name the backup file to restore.') }).strict(),
+};
