@@ -77,6 +77,19 @@ export default tseslint.config(
         [layer.electron, 'Only electron/ imports electron.'],
         [[...layer.electronDir, ...layer.renderer, ...layer.cli], 'services/ import only domain/, db/ and templates/.'],
       ),
+      // The unguarded renderers are for templates/ alone: public output leaves through publish.ts.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/templates/adoption/section', '**/templates/adoption/entry'],
+              allowTypeImports: true,
+              message: 'Render public output through templates/adoption/publish.ts, which runs the anonymity guard.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -113,9 +126,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...layer.services, ...layer.domain],
+              // domain/vocabulary and domain/questions are plain words (labels, the question list): the UI names things with them.
+              group: [...layer.services, '**/domain/*', '!**/domain/vocabulary', '!**/domain/questions'],
               allowTypeImports: true,
-              message: 'The renderer may import only types (import type) from services/ and domain/.',
+              message: 'The renderer may import only types (import type) from services/ and domain/ (values only from domain/vocabulary and domain/questions).',
             },
           ],
         },

@@ -22,6 +22,11 @@ export default defineConfig({
         },
       },
       {
+        // Reads the real DD documents in ../shared/corpus (ADOPTION_DESK_CORPUS overrides).
+        extends: true,
+        test: { name: 'corpus', include: ['test/corpus/**/*.test.ts'], testTimeout: 60_000 },
+      },
+      {
         extends: true,
         test: {
           name: 'packaging',

@@ -60,7 +60,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const handler = COMMANDS.find((c) => c.name === command);
     if (!handler) throw new UsageError(`Unknown command "${command}". Run adoption-desk --help for the list.`);
     const file = resolveDatabaseFile(options.db, io.env);
-    desk = openDesk(file, { mustExist: handler.readOnly(args) });
+    // A damaged database can still be replaced by a backup: those two commands open it in recovery mode.
+    const recover = command === 'restore' || (command === 'backup' && args[0] === 'list');
+    desk = openDesk(file, { mustExist: handler.readOnly(args), recover });
+    for (const warning of desk.warnings) io.stderr(`Warning: ${warning}\n`);
     return (await handler.run(args, desk.services, io)) ?? EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

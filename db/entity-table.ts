@@ -37,10 +37,16 @@ export class EntityTable<R extends RowMeta> {
     this.fieldNames = Object.keys(spec.fields);
     this.byId = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`);
     const columns = this.fieldNames.map((f) => spec.fields[f]!.column);
+    // A new row never gets an id that was ever used before, even if that row is gone
+    // (undone, deleted, purged): history is kept per id, and a window still holding the
+    // old record (same id, version 1) must meet NOT_FOUND, not a stranger it can
+    // overwrite. SQLite alone would hand out max(id) + 1 again; the event log remembers
+    // every id that existed (the event_entity index makes this a lookup).
     this.insertStatement = db.prepare(
-      `INSERT INTO ${spec.table} (${[...columns, 'created_at', 'updated_at'].join(', ')}) VALUES (${[...columns, 'c', 'u']
-        .map(() => '?')
-        .join(', ')})`,
+      `INSERT INTO ${spec.table} (${['id', ...columns, 'created_at', 'updated_at'].join(', ')}) VALUES (${[
+        `max(coalesce((SELECT max(id) FROM ${spec.table}), 0), coalesce((SELECT max(entity_id) FROM event WHERE entity = '${spec.entity}'), 0)) + 1`,
+        ...[...columns, 'c', 'u'].map(() => '?'),
+      ].join(', ')})`,
     );
   }
 
@@ -111,7 +117,8 @@ export class EntityTable<R extends RowMeta> {
     const params = this.fieldNames.map((f) => encode(this.spec.fields[f]!.codec, values[f]));
     const id = Number(this.insertStatement.run(...params, now, now).lastInsertRowid);
     const record = this.get(id);
-    this.log.record(this.spec.entity, id, 'create', null, this.fieldsOf(record));
+    // No "before" is NULL in the event, not the JSON text 'null' (history reads it as an object).
+    this.log.record(this.spec.entity, id, 'create', undefined, this.fieldsOf(record));
     return record;
   }
 
@@ -194,7 +201,7 @@ export class EntityTable<R extends RowMeta> {
     const current = this.get(id);
     this.db.prepare(`DELETE FROM ${this.spec.table} WHERE id = ?`).run(id);
     const before = { ...this.fieldsOf(current), version: current.version, createdAt: current.createdAt };
-    this.log.record(this.spec.entity, id, action, before, null);
+    this.log.record(this.spec.entity, id, action, before, undefined);
   }
 
   /** Puts back a row removed by 'delete', with its id, as a newer version. */

@@ -24,8 +24,8 @@ export function historyOf(db: Database.Database, entity: EntityName, id: number,
     )
     .all(entity, id, limit);
   return rows.map((row) => {
-    const before = row.before ? (JSON.parse(row.before) as Record<string, unknown>) : {};
-    const after = row.after ? (JSON.parse(row.after) as Record<string, unknown>) : {};
+    const before = (row.before ? (JSON.parse(row.before) as Record<string, unknown> | null) : null) ?? {};
+    const after = (row.after ? (JSON.parse(row.after) as Record<string, unknown> | null) : null) ?? {};
     const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== 'version' && f !== 'createdAt');
     return {
       at: row.at,

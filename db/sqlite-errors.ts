@@ -12,33 +12,80 @@ const IO_CODES = new Set([
 ]);
 const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
 
+/** Node's file-system error codes (backups, restore) in the same plain words. */
+const NODE_IO_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is larger than the disk allows',
+  EROFS: 'the file or its folder is read-only',
+  EACCES: 'the file or its folder is read-only',
+  EPERM: 'the file or its folder is read-only',
+  ENOTDIR: 'a file stands where a folder should be',
+  EISDIR: 'a folder stands where a file should be',
+  ENOENT: 'the file or its folder is missing',
+  EBUSY: 'another program is holding the file',
+  EIO: 'the disk refused to read or write',
+  EXDEV: 'the folders are on different disks',
+};
+
 function baseCode(code: string): string {
   // Extended codes look like SQLITE_IOERR_WRITE; the family is the first two words.
   return code.split('_').slice(0, 2).join('_');
 }
 
+const codeOf = (error: unknown): string | undefined => {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** True for the driver's "the file is damaged" errors. */
+export function isCorruption(error: unknown): boolean {
+  const code = codeOf(error);
+  return code !== undefined && CORRUPT_CODES.has(baseCode(code));
+}
+
 /**
- * Turns a driver error into a DeskError a reviewer can act on. `action` says what
- * was being done ("save the project"), so the message can say it was NOT done.
+ * Why the disk or folder refused, in words ("the disk is full"), for SQLite and Node
+ * file-system errors alike; null when the error is not an I/O refusal.
  */
-export function toDeskError(error: unknown, context: { file: string; action: string }): unknown {
-  if (error instanceof DeskError) return error;
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code !== 'string') return error;
+export function ioReason(error: unknown): string | null {
+  const code = codeOf(error);
+  if (code === undefined) return null;
+  if (code in NODE_IO_REASONS) return NODE_IO_REASONS[code]!;
   const family = baseCode(code);
-  if (CORRUPT_CODES.has(family)) {
-    return new DeskError('DATABASE_CORRUPT', `The database ${context.file} is damaged, so Adoption Desk could not ${context.action}.`);
+  if (!IO_CODES.has(family)) return null;
+  if (family === 'SQLITE_FULL') return 'the disk is full';
+  if (family === 'SQLITE_READONLY' || family === 'SQLITE_PERM') return 'the file or its folder is read-only';
+  if (family === 'SQLITE_BUSY' || family === 'SQLITE_LOCKED') return 'another program is holding the database';
+  if (family === 'SQLITE_CANTOPEN') return 'the file could not be opened';
+  return 'the disk refused to read or write';
+}
+
+/** What did NOT happen, said after the failure: a failed save must never look saved. */
+function defaultOutcome(action: string): string {
+  if (action.startsWith('save')) return 'Your edit was NOT saved; the database still holds what it held before.';
+  if (action.startsWith('undo')) return 'Nothing was undone.';
+  return 'Nothing was changed.';
+}
+
+/**
+ * Turns a driver (or file-system) error into a DeskError a reviewer can act on.
+ * `action` says what was being done ("save the project"), so the message can say it was
+ * NOT done; `outcome` overrides the sentence that says what was left as it was.
+ * Anything that is not a known I/O or corruption error is returned unchanged.
+ */
+export function toDeskError(error: unknown, context: { file: string; action: string; outcome?: string }): unknown {
+  if (error instanceof DeskError) return error;
+  const outcome = context.outcome ?? defaultOutcome(context.action);
+  if (isCorruption(error)) {
+    return new DeskError(
+      'DATABASE_CORRUPT',
+      `The database ${context.file} is damaged, so Adoption Desk could not ${context.action}. ${outcome} Restore the newest good backup (adoption-desk backup list shows them).`,
+    );
   }
-  if (IO_CODES.has(family)) {
-    const reason =
-      family === 'SQLITE_FULL'
-        ? 'the disk is full'
-        : family === 'SQLITE_READONLY' || family === 'SQLITE_PERM'
-          ? 'the file or its folder is read-only'
-          : family === 'SQLITE_BUSY' || family === 'SQLITE_LOCKED'
-            ? 'another program is holding the database'
-            : 'the disk refused to read or write';
-    return new DeskError('IO_ERROR', `Could not ${context.action}: ${reason} (${context.file}). Nothing was saved.`);
+  const reason = ioReason(error);
+  if (reason !== null) {
+    return new DeskError('IO_ERROR', `Could not ${context.action}: ${reason} (${context.file}). ${outcome}`);
   }
   return error;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Adopter } from '../domain/adopter';
+import type { Allowance } from '../domain/allowance';
 import type { Answer, Interview, Participant, Quote } from '../domain/interview';
 import type { Organization } from '../domain/organization';
 import type { Person } from '../domain/person';
@@ -23,6 +24,7 @@ export interface StoreTables {
   participant: EntityTable<Participant>;
   answer: EntityTable<Answer>;
   quote: EntityTable<Quote>;
+  allowance: EntityTable<Allowance>;
 }
 
 /** The open database, one table object per entity, and the change log they share. */
@@ -57,6 +59,7 @@ export function openStore(file: string, options: OpenOptions & { clock?: Clock }
     participant: table('participant'),
     answer: table('answer'),
     quote: table('quote'),
+    allowance: table('allowance'),
   };
   const guard = <T>(action: string, fn: () => T): T => {
     try {

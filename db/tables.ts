@@ -1,6 +1,6 @@
 import type { Codec } from './codecs';
 
-export const ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote'] as const;
+export const ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance'] as const;
 export type EntityName = (typeof ENTITIES)[number];
 
 export interface Column {
@@ -135,5 +135,12 @@ export const TABLES: Readonly<Record<EntityName, TableSpec>> = {
       approved: col('approved', 'bool'),
       tags: col('tags', 'json'),
     },
+  },
+  allowance: {
+    entity: 'allowance',
+    table: 'guard_allowance',
+    noun: 'allowance',
+    trash: false,
+    fields: { adopterId: col('adopter_id', 'int'), term: col('term'), entryNumber: col('entry_number', 'int'), note: col('note') },
   },
 };

@@ -1,45 +1,9 @@
 import { z } from 'zod';
 import { isoDay, yearOrYearMonth } from './dates';
 import { entityId, longText, optionalLine } from './fields';
+import { ADOPTER_TYPES, RELATIONS, STAGES, USAGE_LEVELS, type Stage } from './vocabulary';
 
-export const ADOPTER_TYPES = ['end-user', 'service-provider', 'consultancy', 'another-project', 'vendor-offering'] as const;
-export type AdopterType = (typeof ADOPTER_TYPES)[number];
-export const ADOPTER_TYPE_LABELS: Record<AdopterType, string> = {
-  'end-user': 'End user',
-  'service-provider': 'Service provider',
-  consultancy: 'Consultancy',
-  'another-project': 'Another project',
-  'vendor-offering': 'Uses a vendor offering',
-};
-
-export const RELATIONS = ['direct', 'transitive'] as const;
-export type Relation = (typeof RELATIONS)[number];
-
-/** Ordered: each level includes the ones before it when criteria ask for "X or beyond". */
-export const USAGE_LEVELS = ['evaluating', 'dev-test', 'pre-production', 'production'] as const;
-export type UsageLevel = (typeof USAGE_LEVELS)[number];
-export const USAGE_LEVEL_LABELS: Record<UsageLevel, string> = {
-  evaluating: 'Evaluating',
-  'dev-test': 'Dev/test',
-  'pre-production': 'Pre-production',
-  production: 'Production',
-};
-
-export const usageRank = (level: UsageLevel): number => USAGE_LEVELS.indexOf(level);
-
-/** The pipeline, in order; declined and withdrawn end it from any step. */
-export const STAGES = ['candidate', 'contacted', 'scheduled', 'interviewed', 'summary-sent', 'approved', 'declined', 'withdrawn'] as const;
-export type Stage = (typeof STAGES)[number];
-export const STAGE_LABELS: Record<Stage, string> = {
-  candidate: 'Candidate',
-  contacted: 'Contacted',
-  scheduled: 'Scheduled',
-  interviewed: 'Interviewed',
-  'summary-sent': 'Summary sent',
-  approved: 'Approved',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
-};
+export * from './vocabulary';
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: () => `${what} is one of: ${values.join(', ')}.` });

@@ -56,11 +56,14 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     try {
-      desk = openDesk(path.join(dataDir, DATABASE_FILE), { nativeBinding: nativeBindingForElectron(app.isPackaged) });
+      // Recovery mode: a damaged database still opens the window, so Settings → Backups can restore one.
+      desk = openDesk(path.join(dataDir, DATABASE_FILE), { nativeBinding: nativeBindingForElectron(app.isPackaged), recover: true });
     } catch (error) {
       failAndQuit(error);
       return;
     }
+    const problem = desk.failure?.message ?? (desk.warnings.length ? desk.warnings.join('\n') : null);
+    if (problem) dialog.showErrorBox('Adoption Desk', problem);
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
     registerIpcHandlers(ipcMain, desk.services, (event) => isTrustedSender(event, () => mainWindow?.webContents.id));

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Adopter } from '../domain/adopter';
+import type { Allowance } from '../domain/allowance';
 import type { ErrorInfo } from '../domain/errors';
 import type { HistoryEntry, UndoResult } from '../domain/history';
 import type { Answer, Interview, Participant, Quote } from '../domain/interview';
@@ -8,6 +9,7 @@ import type { Person } from '../domain/person';
 import type { Project } from '../domain/project';
 import {
   adopterInputs as adopter,
+  adoptionInputs as adoption,
   backupInputs,
   byId,
   historyInputs,
@@ -20,20 +22,47 @@ import {
   quoteInputs as quote,
   searchInputs,
 } from './inputs';
+import { importInputs } from './imports';
+import type { AppInfo } from './app-info';
 import type { OperationName } from './operations';
-import type { AdopterDetail, AdopterOverview, BackupInfo, InterviewDetail, RestoreResult, SearchResults, TrashItem } from './views';
+import { pipelineInputs } from './pipeline-actions';
+import { settingsInputs } from './settings';
+import type {
+  AdopterDetail,
+  AdopterOverview,
+  AdoptionCheck,
+  AdoptionExport,
+  AdoptionPreview,
+  BackupInfo,
+  DocumentFile,
+  EntryPreview,
+  ImportReport,
+  InterviewDetail,
+  PipelineRow,
+  ProjectCard,
+  RestoreResult,
+  SearchResults,
+  Settings,
+  TrashItem,
+} from './views';
+import { wordInputs } from './word';
 
 /** One operation: the schema its input must pass, and (as a type only) what it returns. */
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   summary: string;
+  /**
+   * Produces public output (what goes into the DD or to anyone but the reviewer). Every
+   * such operation must pass the anonymity guard; a test plants a secret in each.
+   */
+  public?: true;
   /** Phantom: carries the output type; never set at run time. */
   readonly output?: O;
 }
 
 const op =
   <O>() =>
-  <I extends z.ZodType>(input: I, summary: string): OperationDef<I, O> => ({ input, summary });
+  <I extends z.ZodType>(input: I, summary: string, flags: { public?: true } = {}): OperationDef<I, O> => ({ input, summary, ...flags });
 
 /**
  * The app's one API. Electron IPC, the CLI and the end-to-end harness all dispatch
@@ -92,6 +121,42 @@ export const contract = {
   listBackups: op<BackupInfo[]>()(none, 'The backups in the data folder, newest first.'),
   backupNow: op<BackupInfo>()(none, 'Write a backup of the database now.'),
   restoreBackup: op<RestoreResult>()(backupInputs.restore, 'Replace the database with a checked backup; the replaced file is kept beside it.'),
+
+  previewAdoption: op<AdoptionPreview>()(adoption.render, 'The Adoption section as it would print, with leaks, warnings and criteria (private).'),
+  exportAdoptionMarkdown: op<AdoptionExport>()(adoption.render, 'The Adoption section as Markdown for the DD; refused with LEAK_DETECTED on any leak.', {
+    public: true,
+  }),
+  checkAdoption: op<AdoptionCheck>()(adoption.check, 'Criteria, warnings and leaks: can the section be published as it stands?'),
+  listAllowances: op<Allowance[]>()(adoption.listAllowances, 'Terms released from the anonymity guard for an adopter.'),
+  addAllowance: op<Allowance>()(adoption.addAllowance, 'Release a false positive of the anonymity guard for an anonymous adopter.'),
+  removeAllowance: op<null>()(byId, 'Withdraw an allowance.'),
+
+  exportAdoptionDocx: op<DocumentFile>()(wordInputs.adoption, 'The Adoption section as a Word document; refused with LEAK_DETECTED on any leak.', {
+    public: true,
+  }),
+  exportReviewDocx: op<DocumentFile>()(wordInputs.review, 'The copy one adopter is asked to approve (may name them: it goes to them).'),
+  exportDossierDocx: op<DocumentFile>()(wordInputs.dossier, 'The confidential TOC dossier, with the real identity of anonymous adopters.'),
+  exportNotesDocx: op<DocumentFile>()(wordInputs.notes, 'One interview in question-and-answer form, for the private file.'),
+
+  getSettings: op<Settings>()(none, 'The reviewer’s settings (author name, page size, theme).'),
+  updateSettings: op<Settings>()(settingsInputs.update, 'Change settings.'),
+
+  importDdDocument: op<ImportReport>()(importInputs.dd, 'Import the adopter entries of a DD document (Markdown).'),
+  importInterviewNotes: op<ImportReport>()(importInputs.notes, 'Import an interview notes file into an adopter.'),
+  importCandidates: op<ImportReport>()(importInputs.candidates, 'Import candidate adopters from CSV: all rows or none.'),
+  exportArchive: op<DocumentFile>()(importInputs.archiveExport, 'Everything in a project as a versioned JSON archive.'),
+  importArchive: op<ImportReport>()(importInputs.archiveImport, 'Merge an archive into this store by stable ids.'),
+
+  projectCards: op<ProjectCard[]>()(none, 'Every live project with its progress: interviews, approvals, criterion.'),
+  pipeline: op<PipelineRow[]>()(overviewInputs.adopters, 'The adopters of a project by stage, with the next action for each.'),
+  previewAdopterEntry: op<EntryPreview>()(
+    overviewInputs.entryPreview,
+    'One adopter’s entry as it would print (drafts included), optionally with an unsaved summary.',
+  ),
+  addCandidate: op<Adopter>()(pipelineInputs.addCandidate, 'Add a candidate adopter by organization name (reusing a known organization).'),
+  addInterviewee: op<Participant>()(pipelineInputs.addInterviewee, 'Add a person (found or created in the adopter’s organization) to an interview.'),
+  outreachEmail: op<{ subject: string; body: string }>()(pipelineInputs.outreach, 'The interview request e-mail for a candidate, ready to copy.'),
+  appInfo: op<AppInfo>()(none, 'The app version and where its data lives.'),
 } satisfies { [K in OperationName]: OperationDef };
 
 // The table must not hold an operation that operations.ts does not name.

@@ -1,10 +1,17 @@
 import type { Store } from '../db/store';
 import { adopterServices } from './adopters';
+import { appInfoServices } from './app-info';
+import { adoptionServices } from './adoption';
+import { dashboardServices } from './dashboard';
+import { importServices } from './imports';
+import { settingsServices } from './settings';
+import { wordServices } from './word';
 import type { Services } from './contract';
 import { historyServices } from './history';
 import { interviewServices } from './interviews';
 import { organizationServices } from './organizations';
 import { overviewServices } from './overview';
+import { pipelineActionServices } from './pipeline-actions';
 import { projectServices } from './projects';
 import { searchServices } from './search';
 
@@ -18,5 +25,12 @@ export function createServices(store: Store): Omit<Services, 'listBackups' | 'ba
     ...historyServices(store),
     ...overviewServices(store),
     ...searchServices(store),
+    ...adoptionServices(store),
+    ...dashboardServices(store),
+    ...pipelineActionServices(store),
+    ...appInfoServices(store),
+    ...wordServices(store),
+    ...settingsServices(store),
+    ...importServices(store),
   };
 }

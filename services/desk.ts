@@ -1,50 +1,141 @@
-import type { Clock } from '../db/clock';
+import path from 'node:path';
+import { DeskError, type ErrorCode } from '../domain/errors';
+import { systemClock, type Clock } from '../db/clock';
 import type { OpenOptions } from '../db/open';
 import { openStore, type Store } from '../db/store';
-import { backupServices } from './backups';
+import { backupServices, type BackupHost } from './backups';
 import type { Services } from './contract';
 import { createServices } from './create-services';
 import { OPERATION_NAMES } from './operations';
 
 export interface Desk {
+  /** The open store; in recovery mode (see `recover`) it throws the error that kept it closed. */
   readonly store: Store;
   /** Stable object: front doors keep it while the store underneath may be reopened (restore). */
   services: Services;
+  /**
+   * Problems that did not stop the opening, in plain words, oldest first: an automatic
+   * backup that could not be written (full disk). The front doors should show them.
+   */
+  readonly warnings: readonly string[];
+  /** Why the store is closed in recovery mode; null when it is open. */
+  readonly failure: DeskError | null;
   close(): void;
 }
 
-export type DeskOptions = OpenOptions & { clock?: Clock };
+export type DeskOptions = OpenOptions & {
+  clock?: Clock;
+  /**
+   * Recovery mode: when the database is damaged or too new, open anyway with only
+   * `listBackups` and `restoreBackup` working (every other operation fails with the
+   * opening's error), so a backup can be put back. Without it the opening throws.
+   */
+  recover?: boolean;
+};
+
+/** Opening errors a restore can cure. */
+const RECOVERABLE: ReadonlySet<ErrorCode> = new Set(['DATABASE_CORRUPT', 'DATABASE_TOO_NEW']);
 
 /**
  * Opens the database at `file` and returns the services over it: what every front door
  * starts with. Restoring a backup replaces the file, so the services are a facade that
- * always calls into the current store.
+ * always calls into the current store. The Desk writes the day's automatic backup when
+ * it opens (db/backups.ts); a failure there is a warning, not a refusal.
  */
 export function openDesk(file: string, options: DeskOptions = {}): Desk {
-  let store = openStore(file, options);
-  let inner: Services;
-  const host = {
-    store: () => store,
-    replaceDatabase(swap: (file: string) => void) {
-      store.close();
-      try {
-        swap(file);
-      } finally {
-        store = openStore(file, options);
-        inner = build();
-      }
+  const absolute = path.resolve(file);
+  const clock = options.clock ?? systemClock;
+  const warnings: string[] = [];
+  const openOptions: DeskOptions = {
+    ...options,
+    clock,
+    autoBackup: options.autoBackup ?? true,
+    onWarning: (message) => {
+      warnings.push(message);
+      options.onWarning?.(message);
     },
   };
-  const build = (): Services => ({ ...createServices(store), ...backupServices(host) });
+
+  let store: Store | null = null;
+  let failure: DeskError | null = null;
+  /** Opens the store, or (recovery mode, or after a restore) keeps the failure for the services to report. */
+  const open = (tolerate: boolean) => {
+    try {
+      store = openStore(absolute, openOptions);
+      failure = null;
+    } catch (error) {
+      if (!(tolerate && error instanceof DeskError && RECOVERABLE.has(error.code))) throw error;
+      store = null;
+      failure = error;
+    }
+  };
+  open(options.recover === true);
+
+  const currentStore = (): Store => {
+    if (store) return store;
+    throw failure ?? new DeskError('INTERNAL', 'The database is closed.');
+  };
+
+  let inner: Services;
+  const host: BackupHost = {
+    file: absolute,
+    clock,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readOnly ? { readOnly: true } : {}),
+    store: currentStore,
+    replaceDatabase(swap) {
+      store?.close();
+      store = null;
+      let swapError: unknown = null;
+      try {
+        swap(absolute);
+      } catch (error) {
+        swapError = error;
+      }
+      // Reopen whatever is in place now: the restored file, or the old one if the swap failed.
+      // If that fails the Desk stays in recovery mode, so another backup can still be restored.
+      try {
+        open(false);
+      } catch (error) {
+        failure =
+          error instanceof DeskError
+            ? error
+            : new DeskError('INTERNAL', `The database ${absolute} could not be opened; restore another backup.`, {
+                cause: String((error as Error)?.message ?? error),
+              });
+        inner = build();
+        throw swapError ?? error;
+      }
+      inner = build();
+      if (swapError) throw swapError;
+    },
+  };
+
+  const build = (): Services => {
+    const backups = backupServices(host);
+    if (store) return { ...createServices(store), ...backups };
+    const refuse = (): never => {
+      throw failure ?? new DeskError('INTERNAL', 'The database is closed.');
+    };
+    const closed = Object.fromEntries(OPERATION_NAMES.map((name) => [name, refuse])) as unknown as Services;
+    return { ...closed, listBackups: backups.listBackups, restoreBackup: backups.restoreBackup };
+  };
   inner = build();
+
   const services = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, (input: never) => (inner[name] as (i: never) => unknown)(input)]),
   ) as unknown as Services;
   return {
     get store() {
-      return store;
+      return currentStore();
     },
     services,
-    close: () => store.close(),
+    warnings,
+    get failure() {
+      return failure;
+    },
+    close: () => {
+      store?.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adopterFields, adopterNumber, stage } from '../domain/adopter';
+import { allowanceFields } from '../domain/allowance';
 import { isoDay } from '../domain/dates';
 import { entityId, versionField } from '../domain/fields';
 import { interviewFields, participantFields, questionKey, quoteFields } from '../domain/interview';
@@ -72,7 +73,7 @@ export const quoteInputs = {
 };
 
 export const TRASHABLE = ['project', 'adopter', 'interview'] as const;
-export const HISTORY_ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote'] as const;
+export const HISTORY_ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance'] as const;
 
 export const historyInputs = {
   history: z.object({ entity: z.enum(HISTORY_ENTITIES), id: entityId }).strict(),
@@ -81,6 +82,12 @@ export const historyInputs = {
 
 export const overviewInputs = {
   adopters: z.object({ projectId: entityId }).strict(),
+  entryPreview: z
+    .object({
+      adopterId: entityId,
+      summary: z.string().refine((s) => byteLength(s) <= MAX_FIELD_BYTES, 'The summary is longer than 1 MB.').optional(),
+    })
+    .strict(),
 };
 
 export const searchInputs = {
@@ -95,4 +102,13 @@ export const searchInputs = {
 
 export const backupInputs = {
   restore: z.object({ file: z.string().trim().min(1, 'Name the backup file to restore.') }).strict(),
+};
+
+export const adoptionInputs = {
+  render: z
+    .object({ projectId: entityId, includeDrafts: z.boolean().optional(), typography: z.boolean().optional() })
+    .strict(),
+  check: z.object({ projectId: entityId }).strict(),
+  listAllowances: z.object({ adopterId: entityId }).strict(),
+  addAllowance: allowanceFields.extend({ entryNumber: allowanceFields.shape.entryNumber.optional(), note: allowanceFields.shape.note.optional() }).strict(),
 };

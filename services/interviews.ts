@@ -1,5 +1,5 @@
 import { STAGES, type Stage } from '../domain/adopter';
-import { monthOfDay } from '../domain/dates';
+import { approvalDue, monthOfDay } from '../domain/dates';
 import { DeskError } from '../domain/errors';
 import { INTERVIEW_DEFAULTS, QUOTE_DEFAULTS, type Interview } from '../domain/interview';
 import type { Store } from '../db/store';
@@ -54,14 +54,18 @@ export function interviewServices(
   return {
     listInterviews: ({ adopterId }) => store.read(() => interview.list({ adopter_id: adopterId }, { orderBy: 'coalesce(date, month), id' })),
     getInterview: ({ id }) =>
-      store.read(() => ({
-        interview: interview.getLive(id),
+      store.read(() => {
+        const current = interview.getLive(id);
+        return {
+        interview: current,
+        approvalDue: current.summarySentAt ? approvalDue(current.summarySentAt) : null,
         participants: participant
           .list({ interview_id: id }, { orderBy: 'position, id' })
           .map((p) => ({ ...p, person: person.get(p.personId) })),
         answers: answer.list({ interview_id: id }, { orderBy: 'question_key' }),
         quotes: quote.list({ interview_id: id }),
-      })),
+        };
+      }),
     createInterview: ({ adopterId, ...fields }) =>
       store.change('Log interview', () => {
         adopter.getLive(adopterId);

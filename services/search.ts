@@ -1,13 +1,68 @@
-import { DeskError } from '../domain/errors';
+import { questionSet } from '../domain/questions';
+import { searchIndex, type SearchRow } from '../db/search';
 import type { Store } from '../db/store';
 import type { ServiceGroup } from './contract';
+import type { SearchGroup, SearchHit, SearchResults } from './views';
 
-// Placeholder replaced by the full-text search implementation (FTS5).
+export { DEFAULT_SEARCH_LIMIT } from '../db/search';
+
+/** "notes: Usage level and scale": the question's short title, or its key if the set does not know it. */
+function questionTitle(row: SearchRow): string {
+  const key = row.questionKey ?? '';
+  const question = row.questionSet ? questionSet(row.questionSet)?.questions.find((q) => q.key === key) : undefined;
+  return question?.title ?? key;
+}
+
+/**
+ * What the reviewer recognizes a hit by. The real organization name shows even for an
+ * anonymous adopter: search is the reviewer's private view of their own store.
+ */
+export function hitTitle(row: SearchRow): string {
+  if (row.kind === 'organization') return `${row.organizationName ?? 'Unknown organization'} (organization)`;
+  const adopter = `Adopter ${row.adopterNumber ?? '?'} - ${row.organizationName ?? 'unknown organization'}`;
+  switch (row.kind) {
+    case 'summary':
+      return `${adopter} · summary`;
+    case 'notes':
+      return `${adopter} · raw notes`;
+    case 'answer':
+      return `${adopter} · notes: ${questionTitle(row)}`;
+    case 'quote':
+      return `${adopter} · quote`;
+  }
+}
+
+/**
+ * Hits grouped by project, groups in the order of their best hit (hits are ranked by
+ * bm25 across all groups), hits in rank order inside each group. `total` counts the hits
+ * returned (at most `limit`, 50 unless asked).
+ */
+export function groupHits(query: string, rows: readonly SearchRow[]): SearchResults {
+  const groups = new Map<number | null, SearchGroup>();
+  for (const row of rows) {
+    const key = row.project?.id ?? null;
+    let group = groups.get(key);
+    if (!group) {
+      group = { project: row.project, hits: [] };
+      groups.set(key, group);
+    }
+    const hit: SearchHit = {
+      kind: row.kind,
+      title: hitTitle(row),
+      snippet: row.snippet,
+      organizationId: row.organizationId,
+      adopterId: row.adopterId,
+      interviewId: row.interviewId,
+      questionKey: row.kind === 'answer' ? row.questionKey : null,
+    };
+    group.hits.push(hit);
+  }
+  return { query, total: rows.length, groups: [...groups.values()] };
+}
+
 export function searchServices(store: Store): ServiceGroup<'search'> {
-  void store;
   return {
-    search: () => {
-      throw new DeskError('INTERNAL', 'Search is not available yet.');
-    },
+    search: ({ query, projectId, limit }) =>
+      store.read(() => groupHits(query, searchIndex(store.db, query, { projectId, limit }))),
   };
 }

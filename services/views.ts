@@ -1,4 +1,11 @@
-import type { Adopter, Stage, UsageLevel } from '../domain/adopter';
+import type { Adopter, Stage, StageDates, UsageLevel } from '../domain/adopter';
+import type { Project } from '../domain/project';
+import type { AdoptionCriterion } from '../templates/adoption/criteria';
+import type { RenderedSection } from '../templates/adoption/section';
+import type { Warning } from '../templates/adoption/warnings';
+import type { LeakHit } from '../templates/guard/scan';
+
+export type { LeakHit, Warning, AdoptionCriterion };
 import type { Answer, Interview, Participant, Quote } from '../domain/interview';
 import type { Organization } from '../domain/organization';
 import type { Person } from '../domain/person';
@@ -7,6 +14,8 @@ import type { Person } from '../domain/person';
 
 export interface InterviewDetail {
   interview: Interview;
+  /** Two weeks after the summary was sent; null until it is. */
+  approvalDue: string | null;
   participants: (Participant & { person: Person })[];
   answers: Answer[];
   quotes: Quote[];
@@ -86,6 +95,108 @@ export interface BackupInfo {
 
 export interface RestoreResult {
   restoredFrom: string;
-  /** Where the database that was replaced now lives (never deleted). */
-  replacedKeptAt: string;
+  /** Where the database that was replaced now lives (never deleted): a before-restore backup; null when there was none. */
+  replacedKeptAt: string | null;
+}
+
+/** The private preview: the section as it would print (drafts included), with everything that is wrong with it. */
+export interface AdoptionPreview {
+  markdown: string;
+  entries: RenderedSection['entries'];
+  omitted: RenderedSection['omitted'];
+  leaks: LeakHit[];
+  allowed: LeakHit[];
+  warnings: Warning[];
+  criterion: AdoptionCriterion;
+  evaluationDraft: string;
+}
+
+/** The public section, guarded: it exists only when nothing leaked. */
+export interface AdoptionExport {
+  markdown: string;
+  omitted: RenderedSection['omitted'];
+  allowed: LeakHit[];
+}
+
+export interface AdoptionCheck {
+  criterion: AdoptionCriterion;
+  warnings: Warning[];
+  leaks: LeakHit[];
+  allowed: LeakHit[];
+  omitted: RenderedSection['omitted'];
+  /** Criterion met, at least one entry, and no leak. */
+  publishable: boolean;
+}
+
+/**
+ * A generated file as it crosses the contract: base64 so every front door (IPC, the
+ * HTTP harness, the CLI) carries it the same way; the main process or the CLI writes it.
+ */
+export interface DocumentFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+export type PageSize = 'a4' | 'letter';
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  /** Author written into Word documents; empty means none (never "Un-named"). */
+  authorName: string;
+  pageSize: PageSize;
+  theme: Theme;
+}
+
+/** What an import recognized, what it could not, and what it did (or would do, on a dry run). */
+export interface ImportReport {
+  fileName: string;
+  dryRun: boolean;
+  projectId: number | null;
+  entries: {
+    /** "Adopter 3", a CSV row, an interview question. */
+    label: string;
+    recognized: Record<string, unknown>;
+    warnings: string[];
+  }[];
+  warnings: string[];
+  created: { projects: number; organizations: number; people: number; adopters: number; interviews: number; quotes: number };
+}
+
+export interface NextAction {
+  /** "Approval due in 3 days", "Approval overdue since 12 Oct". Empty when nothing is left to do. */
+  text: string;
+  due: string | null;
+  overdue: boolean;
+}
+
+/** One adopter as the pipeline shows it. */
+export interface PipelineRow {
+  adopterId: number;
+  number: number;
+  organization: string;
+  anonymous: boolean;
+  stage: Stage;
+  stageDates: StageDates;
+  usageLevel: UsageLevel | null;
+  interviews: number;
+  next: NextAction;
+}
+
+/** One project on the projects screen. */
+export interface ProjectCard {
+  project: Project;
+  adopters: number;
+  interviewed: number;
+  needed: number;
+  approvalsPending: number;
+  approvalsOverdue: number;
+  criterionMet: boolean;
+}
+
+/** One adopter's entry as it would print, with its own leaks and warnings. */
+export interface EntryPreview {
+  markdown: string;
+  leaks: LeakHit[];
+  warnings: Warning[];
 }

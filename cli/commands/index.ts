@@ -1,9 +1,27 @@
 import type { Command } from '../command';
 import { adoptersCommand } from './adopters';
+import { archiveCommand } from './archive';
 import { backupCommand } from './backup';
+import { checkCommand } from './check';
+import { exportCommand } from './export';
+import { importCandidatesCommand } from './import-candidates';
+import { importDdCommand } from './import-dd';
+import { importNotesCommand } from './import-notes';
 import { projectCommand } from './project';
 import { restoreCommand } from './restore';
 import { searchCommand } from './search';
 
 /** Every top-level command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [projectCommand, adoptersCommand, searchCommand, backupCommand, restoreCommand];
+export const COMMANDS: readonly Command[] = [
+  projectCommand,
+  adoptersCommand,
+  exportCommand,
+  checkCommand,
+  importDdCommand,
+  importNotesCommand,
+  importCandidatesCommand,
+  archiveCommand,
+  searchCommand,
+  backupCommand,
+  restoreCommand,
+];

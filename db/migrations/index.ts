@@ -1,8 +1,11 @@
 import { projects } from './0001-projects';
 import { interviewStore } from './0002-interview-store';
+import { search } from './0003-search';
+import { guardAllowances } from './0004-guard-allowances';
+import { settings } from './0005-settings';
 import type { Migration } from './types';
 
 /** Every migration, in order. The runner checks that versions strictly increase. */
-export const MIGRATIONS: readonly Migration[] = [projects, interviewStore];
+export const MIGRATIONS: readonly Migration[] = [projects, interviewStore, search, guardAllowances, settings];
 
 export type { Migration } from './types';

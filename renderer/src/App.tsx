@@ -1,15 +1,143 @@
-import { ProjectsScreen } from './projects/ProjectsScreen';
+import { useCallback, useEffect, useState } from 'react';
+import { call, errorMessage } from './client';
+import { HelpOverlay } from './components/HelpOverlay';
+import { Toast, type ToastMessage } from './components/Toast';
+import { RefreshProvider, useRefresh } from './hooks/refresh';
+import { SaveStatusLine, SaveStatusProvider, useSaveStatus } from './hooks/saveStatus';
+import { hrefFor, useRoute, type Route } from './router';
+import { AdopterScreen } from './screens/adopter/AdopterScreen';
+import { ImportScreen } from './screens/import/ImportScreen';
+import { InterviewScreen } from './screens/interview/InterviewScreen';
+import { ProjectScreen } from './screens/project/ProjectScreen';
+import { ProjectsScreen } from './screens/projects/ProjectsScreen';
+import { SearchOverlay } from './screens/search/SearchOverlay';
+import { SearchScreen } from './screens/search/SearchScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { TrashScreen } from './screens/trash/TrashScreen';
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'project':
+      return <ProjectScreen key={route.projectId} projectId={route.projectId} tab={route.tab} />;
+    case 'adopter':
+      return <AdopterScreen key={route.adopterId} projectId={route.projectId} adopterId={route.adopterId} />;
+    case 'interview':
+      return <InterviewScreen key={route.interviewId} route={route} />;
+    case 'search':
+      return <SearchScreen query={route.query} />;
+    case 'import':
+      return <ImportScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'trash':
+      return <TrashScreen />;
+    default:
+      return <ProjectsScreen />;
+  }
+}
+
+const NAV: { label: string; route: Route }[] = [
+  { label: 'Projects', route: { name: 'projects' } },
+  { label: 'Import', route: { name: 'import' } },
+  { label: 'Trash', route: { name: 'trash' } },
+  { label: 'Settings', route: { name: 'settings' } },
+];
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+function Shell() {
+  const route = useRoute();
+  const { refresh } = useRefresh();
+  const { overall } = useSaveStatus();
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+
+  const undo = useCallback(async () => {
+    try {
+      const result = await call('undo', {});
+      setToast({ text: `Undone: ${result.label}`, tone: 'info' });
+      refresh();
+    } catch (error) {
+      setToast({ text: errorMessage(error), tone: 'error' });
+    }
+  }, [refresh]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setSearchOpen(true);
+      } else if (mod && !event.shiftKey && event.key.toLowerCase() === 'z' && !isTyping(event.target)) {
+        // In a text field Ctrl+Z undoes typing; elsewhere it undoes the last saved change.
+        event.preventDefault();
+        void undo();
+      } else if (event.key === '?' && !isTyping(event.target)) {
+        event.preventDefault();
+        setHelpOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo]);
+
+  // Closing the window with an unsaved edit asks first.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (overall.kind !== 'saved') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [overall.kind]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div>
+          <h1 className="app-title">
+            <a href={hrefFor({ name: 'projects' })}>Adoption Desk</a>
+          </h1>
+          <p className="app-tagline">Adopter interviews for a due diligence, kept on this computer.</p>
+        </div>
+        <nav aria-label="Main" className="main-nav">
+          {NAV.map((item) => (
+            <a key={item.label} href={hrefFor(item.route)} aria-current={route.name === item.route.name ? 'page' : undefined}>
+              {item.label}
+            </a>
+          ))}
+          <button type="button" onClick={() => setSearchOpen(true)} aria-keyshortcuts="Control+K">
+            Search <kbd>Ctrl K</kbd>
+          </button>
+          <button type="button" onClick={() => void undo()} aria-keyshortcuts="Control+Z">
+            Undo
+          </button>
+          <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
+            ?
+          </button>
+        </nav>
+        <SaveStatusLine />
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Screen route={route} />
+      </main>
+      {searchOpen && <SearchOverlay onClose={() => setSearchOpen(false)} />}
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {toast && <Toast message={toast} onDone={() => setToast(null)} />}
+    </div>
+  );
+}
 
 export function App() {
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1 className="app-title">Adoption Desk</h1>
-        <p className="app-tagline">Adopter interviews for a due diligence, kept on this computer.</p>
-      </header>
-      <main className="app-main">
-        <ProjectsScreen />
-      </main>
-    </div>
+    <RefreshProvider>
+      <SaveStatusProvider>
+        <Shell />
+      </SaveStatusProvider>
+    </RefreshProvider>
   );
 }

@@ -37,6 +37,7 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
     args: ARGS,
     viewport: { width: 1200, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];

@@ -8,6 +8,7 @@ import { dispatch } from '../../../services/dispatch';
 import { bridgeScript } from './bridge';
 
 export const RENDERER_DIR = path.resolve(__dirname, '../../../out/renderer');
+const AXE_SCRIPT = path.resolve(__dirname, '../../../node_modules/axe-core/axe.min.js');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,6 +77,8 @@ export async function startHarness(options: { dbFile: string }): Promise<Harness
       return;
     }
     if (url.pathname === '/__desk/bridge.js') return send(200, MIME['.js']!, bridgeScript());
+    // axe-core for the accessibility checks, served same-origin so the shipped CSP stays on.
+    if (url.pathname === '/__test/axe.js') return send(200, MIME['.js']!, fs.readFileSync(AXE_SCRIPT));
     if (url.pathname === '/' || url.pathname === '/index.html') return send(200, MIME['.html']!, html);
     const file = path.resolve(RENDERER_DIR, '.' + decodeURIComponent(url.pathname));
     if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {

@@ -90,7 +90,7 @@ describe('adoption-desk CLI', () => {
 describe('the built binary', () => {
   const bin = path.resolve(__dirname, '../../../out/cli/adoption-desk.js');
 
-  it('runs as a separate process with the same exit codes', () => {
+  it('runs as a separate process with the same exit codes', { timeout: 30_000 }, () => {
     expect(fs.existsSync(bin), `${bin} is missing: run npm run build`).toBe(true);
     const db = path.join(tempDir(), 'bin.sqlite');
     const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Project } from '../../../domain/project';
-import { call, errorMessage } from '../client';
+import type { ProjectCard } from '../../../../services/views';
+import { call, errorMessage } from '../../client';
+import { hrefFor } from '../../router';
 
 interface Props {
-  project: Project;
+  card: ProjectCard;
   onChanged: () => Promise<void>;
 }
 
-export function ProjectRow({ project, onChanged }: Props) {
+export function ProjectRow({ card, onChanged }: Props) {
+  const { project } = card;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(project.name);
   const [error, setError] = useState<string | null>(null);
@@ -71,12 +73,34 @@ export function ProjectRow({ project, onChanged }: Props) {
       ) : (
         <>
           <div className="project-main">
-            <span className="project-name">{project.name}</span>
+            <a className="project-name" href={hrefFor({ name: 'project', projectId: project.id, tab: 'pipeline' })}>
+              {project.name}
+            </a>
             <span className="project-meta">
               <span className={`badge level-${project.level}`}>{project.level === 'incubation' ? 'Incubation' : 'Graduation'}</span>
               <code>{project.slug}</code>
             </span>
           </div>
+          <dl className="project-stats">
+            <div>
+              <dt>Interviews</dt>
+              <dd>
+                {card.interviewed} of {card.needed}
+              </dd>
+            </div>
+            <div>
+              <dt>Approvals pending</dt>
+              <dd>{card.approvalsPending}</dd>
+            </div>
+            <div className={card.approvalsOverdue ? 'overdue' : undefined}>
+              <dt>Overdue</dt>
+              <dd>{card.approvalsOverdue}</dd>
+            </div>
+            <div>
+              <dt>Adoption criterion</dt>
+              <dd className={card.criterionMet ? 'met' : 'unmet'}>{card.criterionMet ? 'Met' : 'Not yet'}</dd>
+            </div>
+          </dl>
           <div className="row-actions">
             <button type="button" onClick={() => setEditing(true)} aria-label={`Rename ${project.name}`}>
               Rename

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ProjectLevel } from '../../../domain/project';
-import { call, errorMessage } from '../client';
+import type { ProjectLevel } from '../../../../domain/project';
+import { call, errorMessage } from '../../client';
 
 export function NewProjectForm({ onCreated }: { onCreated: () => Promise<void> }) {
   const [name, setName] = useState('');

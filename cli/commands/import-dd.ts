@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { DeskError } from '../../domain/errors';
+import { readImportFile } from '../../services/import-text';
+import type { ImportReport } from '../../services/views';
+import { call } from '../call';
+import type { Command } from '../command';
+import { EXIT } from '../exit-codes';
+import { json } from '../format';
+import { UsageError, type CliIo } from '../io';
+
+const USAGE = '  adoption-desk import-dd FILE [--project SLUG] [--dry-run] [--json]';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "4 adopters, 4 interviews, 3 organizations": what an import created (or would create). */
+export function createdLine(created: ImportReport['created']): string {
+  const parts = (
+    [
+      ['project', created.projects],
+      ['organization', created.organizations],
+      ['person', created.people],
+      ['adopter', created.adopters],
+      ['interview', created.interviews],
+      ['quote', created.quotes],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([word, n]) => (word === 'person' ? `${n} ${n === 1 ? 'person' : 'people'}` : plural(n, word)));
+  return parts.length ? parts.join(', ') : 'nothing new';
+}
+
+/** The report for a terminal: what was imported, one line per entry, then every warning. */
+export function printReport(io: CliIo, report: ImportReport, headline: string, entryLine: (entry: ImportReport['entries'][number]) => string): void {
+  const lines = [`${headline}${report.dryRun ? ' (dry run: nothing was written)' : ''}: ${createdLine(report.created)}.`];
+  for (const entry of report.entries) lines.push(`  ${entry.label}: ${entryLine(entry)}`);
+  const warnings = [...report.warnings, ...report.entries.flatMap((e) => e.warnings.map((w) => (w.startsWith(e.label) ? w : `${e.label}: ${w}`)))];
+  if (warnings.length) lines.push('', 'Warnings:', ...warnings.map((w) => `  - ${w}`));
+  io.stdout(`${lines.join('\n')}\n`);
+}
+
+/** Reads the file for an import, or fails with exit code 4 and the reason. */
+export function readForImport(file: string): { text: string; warnings: string[] } {
+  return readImportFile(file);
+}
+
+/** Import errors are about the data (the file, the project), not the command line: exit 4. */
+export async function asDataError(io: CliIo, run: () => Promise<number | void>): Promise<number> {
+  try {
+    return (await run()) ?? EXIT.ok;
+  } catch (error) {
+    if (error instanceof DeskError && error.code === 'VALIDATION') {
+      io.stderr(`${error.message}\n`);
+      return EXIT.data;
+    }
+    throw error;
+  }
+}
+
+function ddEntryLine(entry: ImportReport['entries'][number]): string {
+  const r = entry.recognized as {
+    organization: string | null;
+    industry: string | null;
+    publicLabel: string | null;
+    anonymous: boolean;
+    months: string[];
+    interviewees: { name: string; role: string | null }[];
+    vendorNote: string | null;
+  };
+  const who = r.anonymous
+    ? `anonymous (${r.publicLabel ?? (r.industry ? `Anonymous ${r.industry}` : 'Anonymous')})`
+    : [r.organization, r.industry].filter(Boolean).join(' / ');
+  const people = r.interviewees.length ? `, ${plural(r.interviewees.length, 'interviewee')}` : '';
+  return `${who}, ${r.months.length ? r.months.join(' and ') : 'no date'}${people}${r.vendorNote ? ', vendor note' : ''}`;
+}
+
+export const importDdCommand: Command = {
+  name: 'import-dd',
+  usage: USAGE,
+  readOnly: () => false,
+  async run(args, services, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { project: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length !== 1) throw new UsageError(`import-dd needs one FILE.\nUsage:\n${USAGE}`);
+    const file = positionals[0]!;
+    return asDataError(io, async () => {
+      const project = values.project ? await call(services, 'getProjectBySlug', { slug: values.project }) : null;
+      const decoded = readForImport(file);
+      const report = await call(services, 'importDdDocument', {
+        fileName: file,
+        text: decoded.text,
+        ...(project ? { projectId: project.id } : {}),
+        dryRun: values['dry-run'] ?? false,
+      });
+      report.warnings.unshift(...decoded.warnings);
+      if (values.json) {
+        io.stdout(json(report));
+        return;
+      }
+      const target = project ?? (report.projectId ? await call(services, 'getProject', { id: report.projectId }) : null);
+      const into = target ? ` into ${target.name} (${target.slug})` : ' into a new project';
+      printReport(io, report, `${report.dryRun ? 'Would import' : 'Imported'} ${plural(report.entries.length, 'adopter entry').replace('entrys', 'entries')} from ${file}${into}`, ddEntryLine);
+    });
+  },
+};

@@ -1,0 +1,274 @@
+import type Database from 'better-sqlite3';
+import { KIND_SPAN, SEARCH_KINDS } from './migrations/0003-search';
+
+/**
+ * Queries over the full-text index that migration 3 keeps in sync with triggers
+ * (`search_index`, rowid = kind * 2^40 + source id). Nothing here writes.
+ */
+
+export type SearchKind = keyof typeof SEARCH_KINDS;
+
+const KIND_BY_NUMBER = new Map<number, SearchKind>(
+  (Object.entries(SEARCH_KINDS) as [SearchKind, number][]).map(([kind, n]) => [n, kind]),
+);
+
+export const DEFAULT_SEARCH_LIMIT = 50;
+
+/**
+ * How many live matches are ranked. bm25 scores every candidate, and every candidate is
+ * checked against the trash (and the project filter), so without a bound a word found in
+ * most notes would cost time in proportion to the whole store. Up to this many live matches the ranking
+ * is exact bm25; beyond it, the candidates are the first RANK_WINDOW read in rowid order
+ * from the top: organizations, then summaries, quotes, notes per question, raw notes,
+ * newest first within each kind (see the kind numbers in migration 3).
+ */
+export const RANK_WINDOW = 500;
+
+/** Characters the index tokenizer (unicode61) keeps in a word; everything else separates words. */
+const WORD_CHARACTER = /[\p{L}\p{N}\p{Co}]/u;
+const NOT_WORD = /[^\p{L}\p{N}\p{Co}]+/u;
+
+/**
+ * A last word this short is matched whole, not as a prefix: "k*" would read the postings
+ * of every word starting with k (the index keeps ready-made lists for 2- and 3-letter
+ * prefixes only), and would match nearly everything anyway.
+ */
+export const MIN_PREFIX_LENGTH = 2;
+
+/**
+ * The user's text as a safe FTS5 query, or null when it holds no word at all.
+ * Every whitespace-separated term becomes a quoted string (inner quotes doubled), so
+ * FTS5 syntax typed by the user (`"`, `*`, `AND`, `OR`, `NOT`, `NEAR(`, `-`, `col:`,
+ * `^`, parentheses) is only ever text; the tokenizer then splits a term like "foo-bar"
+ * into a phrase. Terms are ANDed. The last term is a prefix ("kube" finds
+ * "Kubernetes"), because people search while they type. Text is NFC-normalized so
+ * decomposed accents fold like composed ones ("muller" finds "Müller").
+ */
+export function toFtsQuery(text: string): string | null {
+  const terms = text
+    .normalize('NFC')
+    .split(/\s+/u)
+    .filter((term) => WORD_CHARACTER.test(term));
+  if (terms.length === 0) return null;
+  return terms
+    .map((term, i) => {
+      const quoted = `"${term.replaceAll('"', '""')}"`;
+      if (i < terms.length - 1) return quoted;
+      const lastWord = term.split(NOT_WORD).filter(Boolean).at(-1) ?? '';
+      return [...lastWord].length >= MIN_PREFIX_LENGTH ? `${quoted}*` : quoted;
+    })
+    .join(' ');
+}
+
+/** One place that matched, with the ids to go there and the names to title it. */
+export interface SearchRow {
+  kind: SearchKind;
+  /** Matched text, matches wrapped in [[ and ]], on one line. */
+  snippet: string;
+  project: { id: number; name: string; slug: string } | null;
+  organizationId: number | null;
+  organizationName: string | null;
+  /** For an organization hit under a project: its (lowest-numbered) live adopter there. */
+  adopterId: number | null;
+  adopterNumber: number | null;
+  interviewId: number | null;
+  /** The interview's question set, to title notes typed under a question. */
+  questionSet: string | null;
+  questionKey: string | null;
+}
+
+export interface SearchOptions {
+  /** Only hits in this project (organizations: only those a live adopter of it uses). */
+  projectId?: number;
+  /** At most this many hits (an organization used in two projects is two hits). */
+  limit?: number;
+}
+
+interface RawRow {
+  doc: number;
+  snippet: string;
+  organizationId: number | null;
+  organizationName: string | null;
+  adopterId: number | null;
+  adopterNumber: number | null;
+  interviewId: number | null;
+  questionSet: string | null;
+  questionKey: string | null;
+  projectId: number | null;
+  projectName: string | null;
+  projectSlug: string | null;
+  /** Organizations only: JSON [[projectId, name, slug, adopterId], …] of live use. */
+  usedIn: string | null;
+}
+
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+const K = SEARCH_KINDS;
+const kindOf = (doc: string) => `(${doc} / ${KIND_SPAN})`;
+const sourceIdOf = (doc: string) => `(${doc} % ${KIND_SPAN})`;
+const isOrganization = (doc: string) => `${doc} >= ${K.organization * KIND_SPAN}`;
+const KIND = kindOf('best.doc');
+const SOURCE_ID = sourceIdOf('best.doc');
+const IS_ORGANIZATION = isOrganization('best.doc');
+
+/** The interview a match in the candidates pass belongs to (answers and quotes: one lookup). */
+const CANDIDATE_INTERVIEW = `coalesce(x.interview_id, y.interview_id, ${sourceIdOf('s.rowid')})`;
+
+/**
+ * One statement, two passes over the index:
+ * 1. `candidates`: the first @window matches by descending rowid (FTS5 reads them in that
+ *    order and stops at the LIMIT), scored with bm25, leaving out the documents of
+ *    `trashed_interviews` (trashed interviews, interviews of trashed adopters and of
+ *    trashed projects; found through the *_trashed partial indexes) and, with a project
+ *    filter, keeping only those of `project_interviews` and the organizations in
+ *    `project_organizations`. The three are lists of ids built once per query (as long as
+ *    the trash, the project); each match is checked against them after at most one
+ *    lookup (an answer's or quote's interview). Placing every match by joins instead
+ *    costs four or five lookups per match, which in a store larger than SQLite's page
+ *    cache are reads from disk: the main cost of a common word. Organizations are in no
+ *    trash.
+ * 2. `best` (the @limit best scores; bm25 is lower-is-better) are found again by a range
+ *    read from the lowest of them up; only they get a snippet (snippet() needs the match's
+ *    positions, so it runs in an FTS5 query), their context by primary-key lookups (LEFT
+ *    JOIN keeps the index cursor outermost) and, for organizations, the projects whose
+ *    live adopters use them.
+ */
+const SEARCH_SQL = `
+  WITH trashed_interviews (id) AS (
+    SELECT id FROM interview WHERE deleted_at IS NOT NULL
+    UNION ALL SELECT i.id FROM adopter a JOIN interview i ON i.adopter_id = a.id WHERE a.deleted_at IS NOT NULL
+    UNION ALL SELECT i.id FROM project p JOIN adopter a ON a.project_id = p.id JOIN interview i ON i.adopter_id = a.id
+      WHERE p.deleted_at IS NOT NULL
+  ),
+  project_interviews (id) AS (
+    SELECT i.id FROM adopter a JOIN interview i ON i.adopter_id = a.id WHERE a.project_id = @projectId
+  ),
+  project_organizations (id) AS (
+    SELECT a.organization_id FROM adopter a JOIN project p ON p.id = a.project_id
+    WHERE a.project_id = @projectId AND a.deleted_at IS NULL AND p.deleted_at IS NULL
+  ),
+  candidates AS MATERIALIZED (
+    SELECT s.rowid AS doc, bm25(s.search_index) AS score
+    FROM search_index s
+    LEFT JOIN answer x ON x.id = CASE WHEN ${kindOf('s.rowid')} = ${K.answer} THEN ${sourceIdOf('s.rowid')} END
+    LEFT JOIN quote y ON y.id = CASE WHEN ${kindOf('s.rowid')} = ${K.quote} THEN ${sourceIdOf('s.rowid')} END
+    WHERE s.search_index MATCH @match
+      AND CASE WHEN ${isOrganization('s.rowid')}
+        THEN @projectId IS NULL OR ${sourceIdOf('s.rowid')} IN project_organizations
+        ELSE ${CANDIDATE_INTERVIEW} NOT IN trashed_interviews
+          AND (@projectId IS NULL OR ${CANDIDATE_INTERVIEW} IN project_interviews)
+      END
+    ORDER BY s.rowid DESC
+    LIMIT @window
+  ),
+  best AS MATERIALIZED (
+    SELECT doc, score FROM candidates ORDER BY score, doc DESC LIMIT @limit
+  )
+  SELECT
+    best.doc,
+    snippet(search_index, 0, char(2), char(3), '…', 16) AS snippet,
+    o.id AS organizationId,
+    o.name AS organizationName,
+    a.id AS adopterId,
+    a.number AS adopterNumber,
+    i.id AS interviewId,
+    i.question_set AS questionSet,
+    ans.question_key AS questionKey,
+    p.id AS projectId,
+    p.name AS projectName,
+    p.slug AS projectSlug,
+    CASE WHEN ${IS_ORGANIZATION} THEN (
+      SELECT json_group_array(json_array(u.id, u.name, u.slug, u.adopterId)) FROM (
+        -- with min(), SQLite takes the bare columns from that row: the lowest-numbered adopter
+        SELECT up.id, up.name, up.slug, ua.id AS adopterId, min(ua.number)
+        FROM adopter ua JOIN project up ON up.id = ua.project_id
+        WHERE ua.organization_id = o.id AND ua.deleted_at IS NULL AND up.deleted_at IS NULL
+          AND (@projectId IS NULL OR up.id = @projectId)
+        GROUP BY up.id
+        ORDER BY up.name COLLATE NOCASE, up.id
+      ) u
+    ) END AS usedIn
+  FROM search_index CROSS JOIN best ON best.doc = search_index.rowid
+  LEFT JOIN answer ans ON ans.id = CASE WHEN ${KIND} = ${K.answer} THEN ${SOURCE_ID} END
+  LEFT JOIN quote q ON q.id = CASE WHEN ${KIND} = ${K.quote} THEN ${SOURCE_ID} END
+  LEFT JOIN interview i ON i.id = CASE ${KIND}
+    WHEN ${K.summary} THEN ${SOURCE_ID}
+    WHEN ${K.notes} THEN ${SOURCE_ID}
+    WHEN ${K.answer} THEN ans.interview_id
+    WHEN ${K.quote} THEN q.interview_id
+  END
+  LEFT JOIN adopter a ON a.id = i.adopter_id
+  LEFT JOIN project p ON p.id = a.project_id
+  LEFT JOIN organization o ON o.id = CASE WHEN ${IS_ORGANIZATION} THEN ${SOURCE_ID} ELSE a.organization_id END
+  WHERE search_index MATCH @match
+    AND search_index.rowid >= (SELECT coalesce(min(doc), ${(K.organization + 1) * KIND_SPAN}) FROM best)
+  ORDER BY best.score, best.doc DESC
+`;
+
+type Params = { match: string; projectId: number | null; limit: number; window: number };
+const statements = new WeakMap<Database.Database, Database.Statement<Params, RawRow>>();
+
+function statementFor(db: Database.Database) {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = db.prepare(SEARCH_SQL);
+    statements.set(db, statement);
+  }
+  return statement;
+}
+
+/**
+ * Snippet text for the contract: one line, matches in [[ ]]. Brackets already in the
+ * notes are spaced apart ("[ [") so the only [[ and ]] are the markers.
+ */
+export function markSnippet(raw: string): string {
+  return raw
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replaceAll('[[', '[ [')
+    .replaceAll(']]', '] ]')
+    .replaceAll(OPEN, '[[')
+    .replaceAll(CLOSE, ']]');
+}
+
+/**
+ * Hits for `text`, best first. An organization hit is repeated under every project where
+ * a live adopter uses it, and stands once with `project: null` when none does (it is
+ * left out when a project filter is given). Never throws on what the user typed.
+ */
+export function searchIndex(db: Database.Database, text: string, options: SearchOptions = {}): SearchRow[] {
+  const match = toFtsQuery(text);
+  if (match === null) return [];
+  const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
+  const raw = statementFor(db).all({ match, projectId: options.projectId ?? null, limit, window: Math.max(RANK_WINDOW, limit) });
+  const rows: SearchRow[] = [];
+  for (const r of raw) {
+    const kind = KIND_BY_NUMBER.get(Math.floor(r.doc / KIND_SPAN));
+    if (!kind) continue;
+    const base = {
+      kind,
+      snippet: markSnippet(r.snippet),
+      organizationId: r.organizationId,
+      organizationName: r.organizationName,
+      interviewId: r.interviewId,
+      questionSet: r.questionSet,
+      questionKey: r.questionKey,
+    };
+    if (kind === 'organization') {
+      const usedIn = JSON.parse(r.usedIn ?? '[]') as [number, string, string, number][];
+      if (usedIn.length === 0) rows.push({ ...base, project: null, adopterId: null, adopterNumber: null });
+      for (const [id, name, slug, adopterId] of usedIn) {
+        rows.push({ ...base, project: { id, name, slug }, adopterId, adopterNumber: null });
+      }
+    } else {
+      rows.push({
+        ...base,
+        adopterId: r.adopterId,
+        adopterNumber: r.adopterNumber,
+        project: r.projectId === null ? null : { id: r.projectId, name: r.projectName ?? '', slug: r.projectSlug ?? '' },
+      });
+    }
+  }
+  return rows.slice(0, limit);
+}

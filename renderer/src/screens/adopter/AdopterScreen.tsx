@@ -1,0 +1,197 @@
+import { useCallback, useId, useState } from 'react';
+import type { AdopterFields } from '../../../../domain/adopter';
+import { ADOPTER_TYPES, ADOPTER_TYPE_LABELS, RELATIONS, USAGE_LEVELS, USAGE_LEVEL_LABELS } from '../../../../domain/vocabulary';
+import type { AdopterDetail } from '../../../../services/views';
+import { call, errorMessage } from '../../client';
+import { AutosaveField } from '../../components/AutosaveField';
+import { LoadedView } from '../../components/Loaded';
+import { useRefresh } from '../../hooks/refresh';
+import { useOp } from '../../hooks/useOp';
+import { useVersioned } from '../../hooks/useVersioned';
+import { hrefFor, navigate } from '../../router';
+import { downloadFile } from '../../download';
+import { EntryPreviewPanel } from './EntryPreviewPanel';
+
+type AdopterPatch = Partial<AdopterFields>;
+
+function ChoiceField<T extends string>(props: { label: string; value: T | null; options: readonly T[]; labels: Record<T, string>; onChange: (v: T | null) => void; allowNone?: boolean }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value ?? ''} onChange={(e) => props.onChange((e.target.value || null) as T | null)}>
+        {props.allowNone && <option value="">Not known yet</option>}
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {props.labels[o]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function AdopterForm({ detail, projectId }: { detail: AdopterDetail; projectId: number }) {
+  const { adopter, organization } = detail;
+  const saveAdopter = useVersioned(adopter.version);
+  const saveOrganization = useVersioned(organization.version);
+  const [fields, setFields] = useState(adopter);
+  const [error, setError] = useState<string | null>(null);
+  const [previewKey, setPreviewKey] = useState(0);
+  const { refresh } = useRefresh();
+
+  const patchAdopter = useCallback(
+    async (patch: AdopterPatch) => {
+      await saveAdopter((version) => call('updateAdopter', { id: adopter.id, version, ...patch }));
+      setPreviewKey((k) => k + 1);
+    },
+    [adopter.id, saveAdopter],
+  );
+  const patchOrganization = useCallback(
+    async (patch: { name?: string; industry?: string | null; website?: string | null; aliases?: string[] }) => {
+      await saveOrganization((version) => call('updateOrganization', { id: organization.id, version, ...patch }));
+      setPreviewKey((k) => k + 1);
+    },
+    [organization.id, saveOrganization],
+  );
+  /** Immediate fields (toggles, selects) save on change and say so if it failed. */
+  const set = (patch: AdopterPatch) => {
+    setFields((f) => ({ ...f, ...patch }));
+    setError(null);
+    patchAdopter(patch).catch((err) => setError(errorMessage(err)));
+  };
+
+  async function logInterview() {
+    try {
+      const interview = await call('createInterview', { adopterId: adopter.id });
+      refresh();
+      navigate({ name: 'interview', projectId, adopterId: adopter.id, interviewId: interview.id });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  async function remove() {
+    try {
+      await call('deleteAdopter', { id: adopter.id });
+      navigate({ name: 'project', projectId, tab: 'pipeline' });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <div className="adopter-layout">
+      <div className="adopter-form">
+        {error && (
+          <p className="error" role="alert">
+            Not saved: {error}
+          </p>
+        )}
+        <fieldset className="card">
+          <legend>Organization</legend>
+          <AutosaveField label="Name" initial={organization.name} save={(name) => patchOrganization({ name })} />
+          <AutosaveField label="Industry" initial={organization.industry ?? ''} save={(v) => patchOrganization({ industry: v || null })} hint="Shown as “Anonymous <industry>” when the adopter is anonymous." />
+          <AutosaveField label="Website" initial={organization.website ?? ''} save={(v) => patchOrganization({ website: v || null })} />
+          <AutosaveField
+            label="Other names"
+            initial={organization.aliases.join(', ')}
+            save={(v) => patchOrganization({ aliases: v.split(',').map((s) => s.trim()).filter(Boolean) })}
+            hint="Product names, parent company, short forms, separated by commas. The anonymity guard looks for all of them."
+          />
+        </fieldset>
+        <fieldset className="card">
+          <legend>Anonymity</legend>
+          <label className="checkbox">
+            <input type="checkbox" checked={fields.anonymous} onChange={(e) => set({ anonymous: e.target.checked })} /> The organization stays anonymous in
+            public documents
+          </label>
+          {fields.anonymous && (
+            <AutosaveField
+              label="Public label"
+              initial={adopter.publicLabel ?? ''}
+              save={(v) => patchAdopter({ publicLabel: v || null })}
+              placeholder={`Anonymous ${organization.industry ?? ''}`.trim()}
+              hint="Leave empty for “Anonymous <industry>”."
+            />
+          )}
+          <p className="hint">An interviewee can also stay anonymous while the organization is named: set that on the interview.</p>
+        </fieldset>
+        <fieldset className="card">
+          <legend>Use of the project</legend>
+          <ChoiceField label="Usage level" value={fields.usageLevel} options={USAGE_LEVELS} labels={USAGE_LEVEL_LABELS} allowNone onChange={(usageLevel) => set({ usageLevel })} />
+          <AutosaveField label="In use since" initial={adopter.inUseSince ?? ''} save={(v) => patchAdopter({ inUseSince: v || null })} placeholder="2023 or 2023-03" />
+          <AutosaveField label="Scale" initial={adopter.scale ?? ''} save={(v) => patchAdopter({ scale: v || null })} placeholder="e.g. 40 clusters, 3,000 nodes" />
+          <ChoiceField label="Adopter type" value={fields.adopterType} options={ADOPTER_TYPES} labels={ADOPTER_TYPE_LABELS} onChange={(v) => v && set({ adopterType: v })} />
+          <ChoiceField label="Direct or transitive" value={fields.relation} options={RELATIONS} labels={{ direct: 'Direct', transitive: 'Transitive (through another product)' }} onChange={(v) => v && set({ relation: v })} />
+          <label className="checkbox">
+            <input type="checkbox" checked={fields.independent} onChange={(e) => set({ independent: e.target.checked })} /> Independent of the vendor behind the
+            project
+          </label>
+          <AutosaveField label="Why (independence)" initial={adopter.independenceReason ?? ''} save={(v) => patchAdopter({ independenceReason: v || null })} />
+          <AutosaveField
+            label="Vendor offering used"
+            initial={adopter.vendorNote}
+            save={(vendorNote) => patchAdopter({ vendorNote })}
+            hint="Only when the adopter uses the project through a vendor’s product; the entry then carries a note."
+          />
+        </fieldset>
+        <section className="card" aria-labelledby="interviews-title">
+          <h3 id="interviews-title">Interviews</h3>
+          {detail.interviews.length === 0 ? <p className="muted">No interview yet.</p> : (
+            <ul>
+              {detail.interviews.map((i) => (
+                <li key={i.id}>
+                  <a href={hrefFor({ name: 'interview', projectId, adopterId: adopter.id, interviewId: i.id })}>
+                    Interview {i.date ?? i.month ?? '(no date yet)'}
+                  </a>{' '}
+                  {i.approvedAt ? <span className="badge met">Approved {i.approvedAt}</span> : i.summarySentAt ? <span className="badge">Sent {i.summarySentAt}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="toolbar">
+            <button type="button" className="primary" onClick={() => void logInterview()}>
+              Log an interview
+            </button>
+            <button
+              type="button"
+              disabled={detail.interviews.length === 0}
+              onClick={() =>
+                void call('exportReviewDocx', { projectId, adopterNumber: adopter.number })
+                  .then(downloadFile)
+                  .catch((err) => setError(errorMessage(err)))
+              }
+            >
+              Review copy (.docx)
+            </button>
+          </div>
+        </section>
+        <button type="button" className="danger" onClick={() => void remove()}>
+          Move Adopter {adopter.number} to the trash
+        </button>
+      </div>
+      <EntryPreviewPanel adopterId={adopter.id} version={previewKey} />
+    </div>
+  );
+}
+
+export function AdopterScreen({ projectId, adopterId }: { projectId: number; adopterId: number }) {
+  const { generation } = useRefresh();
+  const { state, reload } = useOp('getAdopter', { id: adopterId }, [adopterId, generation]);
+  return (
+    <LoadedView state={state} retry={() => void reload()}>
+      {(detail) => (
+        <section className="screen" aria-labelledby="adopter-title">
+          <p className="breadcrumb">
+            <a href={hrefFor({ name: 'projects' })}>Projects</a> / <a href={hrefFor({ name: 'project', projectId, tab: 'pipeline' })}>Adopters</a> /
+          </p>
+          <h2 id="adopter-title" className="screen-title">
+            Adopter {detail.adopter.number} – {detail.organization.name}
+          </h2>
+          <AdopterForm key={`${detail.adopter.id}:${generation}`} detail={detail} projectId={projectId} />
+        </section>
+      )}
+    </LoadedView>
+  );
+}

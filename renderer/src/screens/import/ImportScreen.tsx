@@ -1,0 +1,141 @@
+import { useId, useState } from 'react';
+import type { ImportReport } from '../../../../services/views';
+import { call, errorMessage } from '../../client';
+import { useRefresh } from '../../hooks/refresh';
+import { useOp } from '../../hooks/useOp';
+
+const KINDS = {
+  dd: { label: 'DD document (Markdown)', accept: '.md,.markdown,.txt', needsProject: false, needsAdopter: false },
+  notes: { label: 'Interview notes file', accept: '.md,.markdown,.txt', needsProject: true, needsAdopter: true },
+  candidates: { label: 'Candidate list (CSV)', accept: '.csv,.txt', needsProject: true, needsAdopter: false },
+  archive: { label: 'Adoption Desk archive (JSON)', accept: '.json', needsProject: false, needsAdopter: false },
+} as const;
+type Kind = keyof typeof KINDS;
+
+/** Files larger than this are refused before they are read (the services refuse them too). */
+const MAX_BYTES = 50 * 1024 * 1024;
+
+function Report({ report }: { report: ImportReport }) {
+  const c = report.created;
+  return (
+    <section className="card" aria-label="Import report" data-testid="import-report">
+      <h3>{report.dryRun ? 'Preview (nothing imported yet)' : 'Imported'}</h3>
+      <p>
+        {report.entries.length} entr{report.entries.length === 1 ? 'y' : 'ies'} recognized.{' '}
+        {!report.dryRun && `Created ${c.adopters} adopters, ${c.interviews} interviews, ${c.organizations} organizations, ${c.people} people.`}
+      </p>
+      {report.warnings.length > 0 && (
+        <ul className="warnings">
+          {report.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <ul>
+        {report.entries.map((entry, i) => (
+          <li key={i}>
+            <strong>{entry.label}</strong>
+            {entry.warnings.length > 0 && <span className="warning"> — {entry.warnings.join('; ')}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ImportScreen() {
+  const { refresh } = useRefresh();
+  const projects = useOp('listProjects', {}, []);
+  const [kind, setKind] = useState<Kind>('dd');
+  const [projectId, setProjectId] = useState<number | null>(null);
+  const [adopterNumber, setAdopterNumber] = useState('1');
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const spec = KINDS[kind];
+
+  async function pick(list: FileList | null) {
+    setReport(null);
+    setError(null);
+    const chosen = list?.[0];
+    if (!chosen) return setFile(null);
+    if (chosen.size > MAX_BYTES) return setError(`${chosen.name} is ${(chosen.size / 1048576).toFixed(0)} MB; files over 50 MB are not imported.`);
+    setFile({ name: chosen.name, text: await chosen.text() });
+  }
+
+  async function run(dryRun: boolean) {
+    if (!file) return;
+    setError(null);
+    try {
+      const base = { fileName: file.name, text: file.text, dryRun };
+      let result: ImportReport;
+      if (kind === 'dd') result = await call('importDdDocument', { ...base, ...(projectId ? { projectId } : {}) });
+      else if (kind === 'archive') result = await call('importArchive', base);
+      else if (!projectId) throw new Error('Choose the project first.');
+      else if (kind === 'notes') result = await call('importInterviewNotes', { ...base, projectId, adopterNumber: Number(adopterNumber) });
+      else result = await call('importCandidates', { ...base, projectId });
+      setReport(result);
+      if (!dryRun) refresh();
+    } catch (err) {
+      setError(err instanceof Error && !('code' in err) ? err.message : errorMessage(err));
+    }
+  }
+
+  return (
+    <section className="screen" aria-labelledby="import-title">
+      <h2 id="import-title" className="screen-title">
+        Import
+      </h2>
+      <div className="card">
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>What are you importing?</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => (setKind(e.target.value as Kind), setReport(null))}>
+            {Object.entries(KINDS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {(spec.needsProject || kind === 'dd') && projects.state.status === 'ready' && (
+          <div className="field">
+            <label htmlFor={`${id}-project`}>{kind === 'dd' ? 'Into project (default: from the document title)' : 'Project'}</label>
+            <select id={`${id}-project`} value={projectId ?? ''} onChange={(e) => setProjectId(Number(e.target.value) || null)}>
+              <option value="">{kind === 'dd' ? 'A new project from the title' : 'Choose…'}</option>
+              {projects.state.value.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {spec.needsAdopter && (
+          <div className="field">
+            <label htmlFor={`${id}-adopter`}>Adopter number</label>
+            <input id={`${id}-adopter`} type="number" min={1} value={adopterNumber} onChange={(e) => setAdopterNumber(e.target.value)} />
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-file`}>File</label>
+          <input id={`${id}-file`} type="file" accept={spec.accept} onChange={(e) => void pick(e.target.files)} />
+        </div>
+        <div className="toolbar">
+          <button type="button" disabled={!file} onClick={() => void run(true)}>
+            Preview
+          </button>
+          <button type="button" className="primary" disabled={!file} onClick={() => void run(false)}>
+            Import
+          </button>
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+      {report && <Report report={report} />}
+    </section>
+  );
+}

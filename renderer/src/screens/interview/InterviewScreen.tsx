@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { InputOf } from '../../../../services/contract';
+import type { InterviewDetail } from '../../../../services/views';
+import { call } from '../../client';
+import { AutosaveField } from '../../components/AutosaveField';
+import { LoadedView } from '../../components/Loaded';
+import { useRefresh } from '../../hooks/refresh';
+import { useOp } from '../../hooks/useOp';
+import { useVersioned } from '../../hooks/useVersioned';
+import { hrefFor, type Route } from '../../router';
+import { EntryPreviewPanel } from '../adopter/EntryPreviewPanel';
+import { Approval } from './Approval';
+import { Participants } from './Participants';
+import { QuestionNotes } from './QuestionNotes';
+import { Quotes } from './Quotes';
+
+type InterviewRoute = Extract<Route, { name: 'interview' }>;
+
+function InterviewEditor({ detail, route, reload, adopterNumber }: { detail: InterviewDetail; route: InterviewRoute; reload: () => void; adopterNumber: number }) {
+  const { interview } = detail;
+  const save = useVersioned(interview.version);
+  const [selection, setSelection] = useState('');
+  const [typedSummary, setTypedSummary] = useState<string | undefined>(undefined);
+  const [previewVersion, setPreviewVersion] = useState(0);
+  const summaryBox = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
+
+  const patch = useCallback(
+    async (fields: Omit<InputOf<'updateInterview'>, 'id' | 'version'>) => {
+      await save((version) => call('updateInterview', { id: interview.id, version, ...fields }));
+      setPreviewVersion((v) => v + 1);
+    },
+    [interview.id, save],
+  );
+
+  // "Take me to the spot" from a leak report: focus the summary and select the word.
+  useEffect(() => {
+    if (!route.focus?.startsWith('summary')) return;
+    const box = summaryBox.current;
+    if (!box) return;
+    box.focus();
+    box.scrollIntoView({ block: 'center' });
+    const term = route.focus.slice('summary:'.length);
+    const at = term ? box.value.toLowerCase().indexOf(term.toLowerCase()) : -1;
+    if (at >= 0) box.setSelectionRange(at, at + term.length);
+  }, [route.focus]);
+
+  const trackSelection = (element: HTMLTextAreaElement | HTMLInputElement | null) => {
+    if (element) element.onselect = () => setSelection(element.value.slice(element.selectionStart ?? 0, element.selectionEnd ?? 0));
+  };
+
+  return (
+    <div className="interview-layout">
+      <div className="interview-main">
+        <section className="card" aria-labelledby="details-title">
+          <h3 id="details-title">The call</h3>
+          <div className="field-row">
+            <AutosaveField label="Date" initial={interview.date ?? ''} save={(v) => patch({ date: v || null })} placeholder="YYYY-MM-DD" testId="interview-date" />
+            <AutosaveField
+              label="Published month"
+              initial={interview.month ?? ''}
+              save={(v) => patch({ month: v || null })}
+              placeholder="YYYY-MM"
+              hint="Follows the date unless you set it."
+            />
+            <AutosaveField
+              label="Duration (minutes)"
+              initial={interview.durationMinutes?.toString() ?? ''}
+              save={(v) => patch({ durationMinutes: v ? Number(v) : null })}
+            />
+          </div>
+          <AutosaveField
+            label="Interviewers"
+            initial={interview.interviewers.join(', ')}
+            save={(v) => patch({ interviewers: v.split(',').map((s) => s.trim()).filter(Boolean) })}
+            hint="TOC or TAB members, separated by commas."
+          />
+        </section>
+        <Participants detail={detail} onChanged={reload} />
+        <QuestionNotes detail={detail} onSelectText={setSelection} />
+        <section className="card" aria-labelledby="raw-title">
+          <h3 id="raw-title">Raw notes</h3>
+          <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} inputRef={trackSelection} />
+        </section>
+        <Quotes detail={detail} selection={selection} onChanged={reload} />
+        <section className="card" aria-labelledby="summary-title">
+          <h3 id="summary-title">Summary</h3>
+          <AutosaveField
+            label="Summary for the DD (about five paragraphs, Markdown)"
+            initial={interview.summary}
+            save={(summary) => patch({ summary })}
+            onInput={setTypedSummary}
+            multiline
+            rows={14}
+            testId="summary"
+            inputRef={(el) => {
+              summaryBox.current = el;
+              trackSelection(el);
+            }}
+          />
+        </section>
+        <Approval interview={interview} approvalDue={detail.approvalDue} projectId={route.projectId} adopterNumber={adopterNumber} save={save} onChanged={reload} />
+      </div>
+      <EntryPreviewPanel adopterId={interview.adopterId} version={previewVersion} summary={typedSummary} />
+    </div>
+  );
+}
+
+export function InterviewScreen({ route }: { route: InterviewRoute }) {
+  const { generation } = useRefresh();
+  const { state, reload } = useOp('getInterview', { id: route.interviewId }, [route.interviewId, generation]);
+  const adopter = useOp('getAdopter', { id: route.adopterId }, [route.adopterId, generation]);
+  const adopterNumber = adopter.state.status === 'ready' ? adopter.state.value.adopter.number : 0;
+  const [revision, setRevision] = useState(0);
+  const refreshDetail = useCallback(() => {
+    void reload().then(() => setRevision((r) => r + 1));
+  }, [reload]);
+  return (
+    <LoadedView state={state} retry={() => void reload()}>
+      {(detail) => (
+        <section className="screen" aria-labelledby="interview-title">
+          <p className="breadcrumb">
+            <a href={hrefFor({ name: 'project', projectId: route.projectId, tab: 'pipeline' })}>Adopters</a> /{' '}
+            <a href={hrefFor({ name: 'adopter', projectId: route.projectId, adopterId: route.adopterId })}>
+              {adopter.state.status === 'ready' ? `Adopter ${adopterNumber} – ${adopter.state.value.organization.name}` : 'Adopter'}
+            </a>{' '}
+            /
+          </p>
+          <h2 id="interview-title" className="screen-title">
+            Interview {detail.interview.date ?? detail.interview.month ?? ''}
+          </h2>
+          {/* Remounted after structural changes (participants, approval) so versions start fresh; text fields keep their own state until then. */}
+          <InterviewEditor key={`${generation}:${revision}`} detail={detail} route={route} reload={refreshDetail} adopterNumber={adopterNumber} />
+        </section>
+      )}
+    </LoadedView>
+  );
+}

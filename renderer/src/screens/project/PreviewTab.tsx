@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import type { Project } from '../../../../domain/project';
+import type { LeakHit } from '../../../../services/views';
+import { call, DeskCallError, errorMessage } from '../../client';
+import { LoadedView } from '../../components/Loaded';
+import { MarkdownView } from '../../components/MarkdownView';
+import { downloadFile, downloadText } from '../../download';
+import { useRefresh } from '../../hooks/refresh';
+import { useOp } from '../../hooks/useOp';
+import { hrefFor } from '../../router';
+import { LeakList } from './LeakList';
+
+export function PreviewTab({ project }: { project: Project }) {
+  const { generation } = useRefresh();
+  const [includeDrafts, setIncludeDrafts] = useState(false);
+  const [raw, setRaw] = useState(false);
+  const { state, reload } = useOp('previewAdoption', { projectId: project.id, includeDrafts }, [project.id, includeDrafts, generation]);
+  const pipeline = useOp('pipeline', { projectId: project.id }, [project.id, generation]);
+  const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+
+  /** The summary editor of the entry holding a hit, with the word selected: the place to fix it. */
+  const linkFor = (hit: LeakHit) => {
+    if (pipeline.state.status !== 'ready' || state.status !== 'ready' || hit.entryNumber === null) return null;
+    const row = pipeline.state.value.find((r) => r.number === hit.entryNumber);
+    const entry = state.value.entries.find((e) => e.number === hit.entryNumber);
+    if (!row || !entry?.interviewId) return null;
+    return hrefFor({ name: 'interview', projectId: project.id, adopterId: row.adopterId, interviewId: entry.interviewId, focus: `summary:${hit.term}` });
+  };
+
+  async function run(label: string, action: () => Promise<void>) {
+    setMessage(null);
+    try {
+      await action();
+      setMessage({ text: label, tone: 'ok' });
+    } catch (error) {
+      const refused = error instanceof DeskCallError && error.code === 'LEAK_DETECTED';
+      setMessage({ text: refused ? `Refused: ${error.message}` : errorMessage(error), tone: 'error' });
+      void reload();
+    }
+  }
+  const exportMarkdown = () => call('exportAdoptionMarkdown', { projectId: project.id, includeDrafts });
+
+  return (
+    <div className="tab-panel">
+      <div className="toolbar" role="toolbar" aria-label="Export">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void run('Copied the Adoption section.', async () => navigator.clipboard.writeText((await exportMarkdown()).markdown))}
+        >
+          Copy Markdown
+        </button>
+        <button type="button" onClick={() => void run('Saved the .md file.', async () => downloadText(`${project.slug}-adoption.md`, (await exportMarkdown()).markdown))}>
+          Save .md
+        </button>
+        <button type="button" onClick={() => void run('Saved the .docx file.', async () => downloadFile(await call('exportAdoptionDocx', { projectId: project.id, includeDrafts })))}>
+          Save .docx
+        </button>
+        <button type="button" onClick={() => void run('Saved the TOC dossier.', async () => downloadFile(await call('exportDossierDocx', { projectId: project.id })))}>
+          TOC dossier
+        </button>
+        <label className="checkbox">
+          <input type="checkbox" checked={includeDrafts} onChange={(e) => setIncludeDrafts(e.target.checked)} /> Include drafts
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> Show Markdown source
+        </label>
+      </div>
+      {message && (
+        <p className={message.tone === 'error' ? 'error' : 'ok'} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="export-message">
+          {message.text}
+        </p>
+      )}
+      <LoadedView state={state} retry={() => void reload()}>
+        {(preview) => (
+          <div className="preview-layout">
+            <div className="preview-main">
+              <LeakList leaks={preview.leaks} linkFor={linkFor} />
+              <article className="card preview" aria-label="Adoption section preview" data-testid="section-preview">
+                {raw ? <pre className="markdown-source">{preview.markdown}</pre> : <MarkdownView markdown={preview.markdown} />}
+              </article>
+            </div>
+            <aside className="preview-side" aria-label="Checks">
+              <section className="card">
+                <h3>Adoption criterion</h3>
+                <p className={preview.criterion.met ? 'met' : 'unmet'} data-testid="criterion">
+                  {preview.criterion.met ? '✔ Met' : '✘ Not met yet'}
+                </p>
+                <p>{preview.criterion.sentence}</p>
+                <pre className="markdown-source">{preview.criterion.checklistLine}</pre>
+              </section>
+              <section className="card">
+                <h3>Warnings ({preview.warnings.length})</h3>
+                {preview.warnings.length === 0 ? <p className="muted">None.</p> : (
+                  <ul className="warnings">
+                    {preview.warnings.map((w, i) => (
+                      <li key={i}>{w.message}</li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+              {preview.omitted.length > 0 && (
+                <section className="card">
+                  <h3>Not in the section</h3>
+                  <ul>
+                    {preview.omitted.map((o) => (
+                      <li key={o.number}>
+                        Adopter {o.number}: {o.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+              <section className="card">
+                <h3>Adoption Evaluation (draft)</h3>
+                <MarkdownView markdown={preview.evaluationDraft} />
+              </section>
+            </aside>
+          </div>
+        )}
+      </LoadedView>
+    </div>
+  );
+}

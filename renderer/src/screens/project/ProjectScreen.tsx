@@ -1,0 +1,42 @@
+import { LoadedView } from '../../components/Loaded';
+import { useRefresh } from '../../hooks/refresh';
+import { useOp } from '../../hooks/useOp';
+import { hrefFor } from '../../router';
+import { OutreachTab } from './OutreachTab';
+import { PipelineTab } from './PipelineTab';
+import { PreviewTab } from './PreviewTab';
+
+const TABS = [
+  { id: 'pipeline', label: 'Adopters' },
+  { id: 'preview', label: 'Preview & export' },
+  { id: 'outreach', label: 'Outreach' },
+] as const;
+
+export function ProjectScreen({ projectId, tab }: { projectId: number; tab: 'pipeline' | 'preview' | 'outreach' }) {
+  const { generation } = useRefresh();
+  const { state, reload } = useOp('getProject', { id: projectId }, [projectId, generation]);
+  return (
+    <LoadedView state={state} retry={() => void reload()}>
+      {(project) => (
+        <section className="screen" aria-labelledby="project-title">
+          <p className="breadcrumb">
+            <a href={hrefFor({ name: 'projects' })}>Projects</a> /
+          </p>
+          <h2 id="project-title" className="screen-title">
+            {project.name} <span className={`badge level-${project.level}`}>{project.level === 'incubation' ? 'Incubation' : 'Graduation'}</span>
+          </h2>
+          <nav className="tabs" aria-label="Project">
+            {TABS.map((t) => (
+              <a key={t.id} href={hrefFor({ name: 'project', projectId, tab: t.id })} aria-current={tab === t.id ? 'page' : undefined}>
+                {t.label}
+              </a>
+            ))}
+          </nav>
+          {tab === 'pipeline' && <PipelineTab project={project} />}
+          {tab === 'preview' && <PreviewTab project={project} />}
+          {tab === 'outreach' && <OutreachTab project={project} />}
+        </section>
+      )}
+    </LoadedView>
+  );
+}

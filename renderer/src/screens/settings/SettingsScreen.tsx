@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import type { Settings } from '../../../../services/views';
+import { call, errorMessage } from '../../client';
+import { AutosaveField } from '../../components/AutosaveField';
+import { LoadedView } from '../../components/Loaded';
+import { useRefresh } from '../../hooks/refresh';
+import { useOp } from '../../hooks/useOp';
+import { applyTheme } from '../../theme';
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const [current, setCurrent] = useState(settings);
+  const [error, setError] = useState<string | null>(null);
+  const update = async (patch: Partial<Settings>) => {
+    setError(null);
+    try {
+      const saved = await call('updateSettings', patch);
+      setCurrent(saved);
+      applyTheme(saved.theme);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <fieldset className="card">
+      <legend>Documents and appearance</legend>
+      <AutosaveField
+        label="Author name in Word documents"
+        initial={settings.authorName}
+        save={async (authorName) => {
+          await call('updateSettings', { authorName });
+        }}
+        hint="Empty by default: documents then carry no author."
+      />
+      <div className="field">
+        <label htmlFor="page-size">Page size</label>
+        <select id="page-size" value={current.pageSize} onChange={(e) => void update({ pageSize: e.target.value as Settings['pageSize'] })}>
+          <option value="a4">A4</option>
+          <option value="letter">Letter</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="theme">Theme</label>
+        <select id="theme" value={current.theme} onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}>
+          <option value="system">Follow the system</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          Not saved: {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function Backups() {
+  const { generation, refresh } = useRefresh();
+  const { state, reload } = useOp('listBackups', {}, [generation]);
+  const [message, setMessage] = useState<string | null>(null);
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    setMessage(null);
+    try {
+      await action();
+      setMessage(done);
+      refresh();
+    } catch (err) {
+      setMessage(errorMessage(err));
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="backups-title">
+      <h3 id="backups-title">Backups</h3>
+      <p className="hint">A backup is made automatically once a day and before every upgrade of the database; the last 7 days and 4 weeks are kept.</p>
+      <button type="button" onClick={() => void act(() => call('backupNow', {}), 'Backup written.')}>
+        Back up now
+      </button>
+      {message && <p role="status">{message}</p>}
+      <LoadedView state={state} retry={() => void reload()}>
+        {(backups) =>
+          backups.length === 0 ? (
+            <p className="muted">No backups yet.</p>
+          ) : (
+            <ul className="backups">
+              {backups.map((b) => (
+                <li key={b.file}>
+                  <span>
+                    {b.createdAt.replace('T', ' ').slice(0, 16)} · {b.reason} · {(b.bytes / 1024).toFixed(0)} KB
+                  </span>
+                  <button type="button" onClick={() => void act(() => call('restoreBackup', { file: b.file }), `Restored the backup of ${b.createdAt.slice(0, 10)}; the replaced database was kept.`)}>
+                    Restore
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadedView>
+    </section>
+  );
+}
+
+export function SettingsScreen() {
+  const settings = useOp('getSettings', {}, []);
+  const info = useOp('appInfo', {}, []);
+  return (
+    <section className="screen" aria-labelledby="settings-title">
+      <h2 id="settings-title" className="screen-title">
+        Settings
+      </h2>
+      <LoadedView state={settings.state} retry={() => void settings.reload()}>
+        {(value) => <SettingsForm settings={value} />}
+      </LoadedView>
+      <Backups />
+      <LoadedView state={info.state} retry={() => void info.reload()}>
+        {(value) => (
+          <section className="card" aria-labelledby="data-title">
+            <h3 id="data-title">Your data</h3>
+            <p>
+              Everything is kept in one file on this computer: <code>{value.databaseFile}</code>
+            </p>
+            <p className="hint">
+              Start the app with <code>--data-dir DIR</code> (or set ADOPTION_DESK_DATA_DIR) to keep it elsewhere. Version {value.version}.
+            </p>
+          </section>
+        )}
+      </LoadedView>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { call, errorMessage } from '../../client';
+import { LoadedView } from '../../components/Loaded';
+import { useRefresh } from '../../hooks/refresh';
+import { useOp } from '../../hooks/useOp';
+
+export function TrashScreen() {
+  const { generation, refresh } = useRefresh();
+  const { state, reload } = useOp('listTrash', {}, [generation]);
+  const [message, setMessage] = useState<string | null>(null);
+  const act = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      setMessage(done);
+      refresh();
+    } catch (err) {
+      setMessage(errorMessage(err));
+    }
+  };
+  return (
+    <section className="screen" aria-labelledby="trash-title">
+      <h2 id="trash-title" className="screen-title">
+        Trash
+      </h2>
+      <p className="hint">Deleted projects, adopters and interviews wait here until you empty the trash. Emptying it is final.</p>
+      {message && <p role="status">{message}</p>}
+      <LoadedView state={state} retry={() => void reload()}>
+        {(items) =>
+          items.length === 0 ? (
+            <p className="empty">The trash is empty.</p>
+          ) : (
+            <>
+              <ul className="trash">
+                {items.map((item) => (
+                  <li key={`${item.entity}:${item.id}`}>
+                    <span>
+                      {item.title} <span className="muted">({item.entity}, deleted {item.deletedAt.slice(0, 10)})</span>
+                    </span>
+                    <button type="button" onClick={() => void act(() => call('restoreFromTrash', { entity: item.entity, id: item.id }), `Restored ${item.title}.`)}>
+                      Restore
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <button type="button" className="danger" onClick={() => void act(() => call('emptyTrash', {}), 'The trash is empty.')}>
+                Empty the trash for good
+              </button>
+            </>
+          )
+        }
+      </LoadedView>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { DeskError } from '../domain/errors';
+import type { Store } from '../db/store';
+import { adoptionCriterion, adoptionEvaluationDraft } from '../templates/adoption/criteria';
+import { previewAdoptionSection, publishAdoptionSection } from '../templates/adoption/publish';
+import { consistencyWarnings } from '../templates/adoption/warnings';
+import type { ServiceGroup } from './contract';
+import { publicationData } from './publication-data';
+
+export function adoptionServices(
+  store: Store,
+): ServiceGroup<'previewAdoption' | 'exportAdoptionMarkdown' | 'checkAdoption' | 'listAllowances' | 'addAllowance' | 'removeAllowance'> {
+  const { adopter, allowance } = store.tables;
+  return {
+    previewAdoption: ({ projectId, includeDrafts, typography }) =>
+      store.read(() => {
+        const data = publicationData(store, projectId);
+        const preview = previewAdoptionSection(data, { includeDrafts: includeDrafts ?? true, typography: typography ?? false });
+        return {
+          markdown: preview.markdown,
+          entries: preview.entries,
+          omitted: preview.omitted,
+          leaks: preview.guard.leaks,
+          allowed: preview.guard.allowed,
+          warnings: consistencyWarnings(data),
+          criterion: adoptionCriterion(data),
+          evaluationDraft: adoptionEvaluationDraft(data),
+        };
+      }),
+    exportAdoptionMarkdown: ({ projectId, includeDrafts, typography }) =>
+      store.read(() => {
+        const published = publishAdoptionSection(publicationData(store, projectId), {
+          includeDrafts: includeDrafts ?? false,
+          typography: typography ?? false,
+        });
+        return { markdown: published.markdown, omitted: published.omitted, allowed: published.allowed };
+      }),
+    checkAdoption: ({ projectId }) =>
+      store.read(() => {
+        const data = publicationData(store, projectId);
+        const preview = previewAdoptionSection(data);
+        const criterion = adoptionCriterion(data);
+        return {
+          criterion,
+          warnings: consistencyWarnings(data),
+          leaks: preview.guard.leaks,
+          allowed: preview.guard.allowed,
+          omitted: preview.omitted,
+          publishable: criterion.met && preview.guard.leaks.length === 0 && preview.entries.length > 0,
+        };
+      }),
+    listAllowances: ({ adopterId }) => store.read(() => allowance.list({ adopter_id: adopterId })),
+    addAllowance: ({ adopterId, term, entryNumber, note }) =>
+      store.change('Allow a term', () => {
+        const a = adopter.getLive(adopterId);
+        if (!a.anonymous) throw new DeskError('VALIDATION', `Adopter ${a.number} is not anonymous; there is nothing to allow.`);
+        return allowance.insert({ adopterId, term, entryNumber: entryNumber === undefined ? a.number : entryNumber, note: note ?? '' });
+      }),
+    removeAllowance: ({ id }) =>
+      store.change('Remove an allowance', () => {
+        allowance.remove(id);
+        return null;
+      }),
+  };
+}

@@ -1,0 +1,352 @@
+import { DeskError } from '../domain/errors';
+import type { Organization } from '../domain/organization';
+import type { Person } from '../domain/person';
+import type { EntityTable, RowMeta } from '../db/entity-table';
+import type { Store } from '../db/store';
+import {
+  archiveKeys,
+  parseArchive,
+  serializeArchive,
+  type Archive,
+  type ArchiveInput,
+} from '../templates/import/archive-format';
+import { changeOrDryRun, importText, noneCreated } from './import-common';
+import type { DocumentFile, ImportReport } from './views';
+
+const lower = (s: string) => s.trim().toLocaleLowerCase('en');
+/** The organization the DD importer files an unnamed anonymous adopter under (import-dd.ts). */
+const PLACEHOLDER = /^Anon #\d+$/;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const stamps = (r: RowMeta) => ({ createdAt: r.createdAt, updatedAt: r.updatedAt });
+
+/** Keys that stay unique: a second record with the same natural key gets "#2". */
+function ranked<T>(items: readonly T[], base: (item: T) => string): Map<T, string> {
+  const count = new Map<string, number>();
+  const out = new Map<T, string>();
+  for (const item of items) {
+    const b = base(item);
+    const n = (count.get(b) ?? 0) + 1;
+    count.set(b, n);
+    out.set(item, n === 1 ? b : `${b}#${n}`);
+  }
+  return out;
+}
+
+/** Everything in one project (live records), as the archive's plain data. */
+export function buildArchive(store: Store, projectId: number): ArchiveInput {
+  const { project, adopter, organization, person, interview, participant, answer, quote, allowance } = store.tables;
+  const p = project.getLive(projectId);
+  const adopters = adopter.list({ project_id: p.id }, { orderBy: 'number' });
+  const interviewsOf = new Map(adopters.map((a) => [a.id, interview.list({ adopter_id: a.id }, { orderBy: 'coalesce(date, month), id' })]));
+  const allInterviews = [...interviewsOf.values()].flat();
+  const participantsOf = new Map(allInterviews.map((i) => [i.id, participant.list({ interview_id: i.id }, { orderBy: 'position, id' })]));
+  const quotesOf = new Map(allInterviews.map((i) => [i.id, quote.list({ interview_id: i.id }, { orderBy: 'id' })]));
+
+  // The people of the project: who took part, who is quoted, and the people of its organizations.
+  const orgIds = new Set(adopters.map((a) => a.organizationId));
+  const personIds = new Set<number>();
+  for (const list of participantsOf.values()) for (const pt of list) personIds.add(pt.personId);
+  for (const list of quotesOf.values()) for (const q of list) if (q.speakerPersonId !== null) personIds.add(q.speakerPersonId);
+  for (const orgId of [...orgIds]) for (const who of person.list({ organization_id: orgId })) personIds.add(who.id);
+  const people = [...personIds].sort((a, b) => a - b).map((id) => person.get(id));
+  for (const who of people) if (who.organizationId !== null) orgIds.add(who.organizationId);
+  const organizations = [...orgIds].sort((a, b) => a - b).map((id) => organization.get(id));
+  organizations.sort((a, b) => lower(a.name).localeCompare(lower(b.name)) || a.id - b.id);
+
+  const orgKey = ranked(organizations, (o) => archiveKeys.organization(o.name));
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  const orgName = (id: number | null) => (id === null ? null : orgById.get(id)!.name);
+  people.sort((a, b) => (orgName(a.organizationId) ?? '').localeCompare(orgName(b.organizationId) ?? '') || lower(a.name).localeCompare(lower(b.name)) || a.id - b.id);
+  const personKey = ranked(people, (who) => archiveKeys.person(orgName(who.organizationId), who.name));
+  const personById = new Map(people.map((who) => [who.id, who]));
+  const keyOfPerson = (id: number) => personKey.get(personById.get(id)!)!;
+
+  return {
+    format: 'adoption-desk-archive',
+    version: 1,
+    project: {
+      key: p.slug,
+      slug: p.slug,
+      name: p.name,
+      level: p.level,
+      applicationUrl: p.applicationUrl,
+      ddPullRequestUrl: p.ddPullRequestUrl,
+      adoptersFileUrl: p.adoptersFileUrl,
+      notes: p.notes,
+      archived: p.archived,
+      ...stamps(p),
+    },
+    organizations: organizations.map((o) => ({ key: orgKey.get(o)!, name: o.name, aliases: o.aliases, website: o.website, industry: o.industry, ...stamps(o) })),
+    people: people.map((who) => ({
+      key: personKey.get(who)!,
+      name: who.name,
+      role: who.role,
+      email: who.email,
+      organization: who.organizationId === null ? null : orgKey.get(orgById.get(who.organizationId)!)!,
+      maintainer: who.maintainer,
+      ...stamps(who),
+    })),
+    adopters: adopters.map((a) => {
+      const aKey = archiveKeys.adopter(a.number);
+      const interviews = interviewsOf.get(a.id)!;
+      const interviewKey = ranked(interviews, (i) => archiveKeys.interview(aKey, i.date ?? i.month, 1).replace(/#1$/, ''));
+      return {
+        key: aKey,
+        number: a.number,
+        anonymous: a.anonymous,
+        publicLabel: a.publicLabel,
+        adopterType: a.adopterType,
+        relation: a.relation,
+        independent: a.independent,
+        independenceReason: a.independenceReason,
+        vendorNote: a.vendorNote,
+        usageLevel: a.usageLevel,
+        inUseSince: a.inUseSince,
+        scale: a.scale,
+        stage: a.stage,
+        stageDates: a.stageDates,
+        notes: a.notes,
+        organization: orgKey.get(orgById.get(a.organizationId)!)!,
+        allowances: allowance
+          .list({ adopter_id: a.id }, { orderBy: 'id' })
+          .map((al) => ({ term: al.term, entryNumber: al.entryNumber, note: al.note, ...stamps(al) })),
+        interviews: interviews.map((i) => {
+          const iKey = interviewKey.get(i)!;
+          return {
+            key: iKey,
+            date: i.date,
+            month: i.month,
+            interviewers: i.interviewers,
+            durationMinutes: i.durationMinutes,
+            questionSet: i.questionSet,
+            rawNotes: i.rawNotes,
+            summary: i.summary,
+            summarySentAt: i.summarySentAt,
+            approvedAt: i.approvedAt,
+            approvedHash: i.approvedHash,
+            participants: participantsOf.get(i.id)!.map((pt) => ({ person: keyOfPerson(pt.personId), anonymous: pt.anonymous, position: pt.position })),
+            answers: answer.list({ interview_id: i.id }, { orderBy: 'question_key' }).map((an) => ({ questionKey: an.questionKey, text: an.text, ...stamps(an) })),
+            quotes: quotesOf.get(i.id)!.map((q, k) => ({
+              key: archiveKeys.quote(iKey, k + 1),
+              text: q.text,
+              speaker: q.speakerPersonId === null ? null : keyOfPerson(q.speakerPersonId),
+              approved: q.approved,
+              tags: q.tags,
+              ...stamps(q),
+            })),
+            ...stamps(i),
+          };
+        }),
+        ...stamps(a),
+      };
+    }),
+  };
+}
+
+export function exportArchive(store: Store, projectId: number): DocumentFile {
+  return store.read(() => {
+    const archive = buildArchive(store, projectId);
+    return {
+      fileName: `${archive.project.slug}.adoption-desk.json`,
+      mimeType: 'application/json',
+      base64: Buffer.from(serializeArchive(archive), 'utf8').toString('base64'),
+    };
+  });
+}
+
+type Action = 'created' | 'updated' | 'unchanged' | 'conflict';
+
+/**
+ * Merges an archive into this store, by key. A record that is not here is created with
+ * the archive's timestamps. One that is here and differs is updated only when the
+ * archive's copy is newer (updatedAt); otherwise it is a conflict, reported and left as
+ * it is. Nothing is ever deleted.
+ */
+export function importArchive(store: Store, input: { fileName: string; text: string; dryRun?: boolean }): ImportReport {
+  const decoded = importText(input.fileName, input.text);
+  const parsed = parseArchive(decoded.text);
+  if ('problems' in parsed) {
+    throw new DeskError(
+      'VALIDATION',
+      `${input.fileName} is not a valid archive: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}. Nothing was imported.`,
+      { problems: parsed.problems },
+    );
+  }
+  const archive: Archive = parsed.archive;
+  const dryRun = input.dryRun ?? false;
+  return changeOrDryRun(store, `Import archive ${input.fileName}`, dryRun, () => {
+    const t = store.tables;
+    const created = noneCreated();
+    const entries: ImportReport['entries'] = [];
+    const warnings = [...decoded.warnings];
+    let unchanged = 0;
+    const setStamps = (table: EntityTable<RowMeta>, id: number, s: { createdAt?: string; updatedAt: string }) => {
+      if (s.createdAt) store.db.prepare(`UPDATE ${table.spec.table} SET created_at = ?, updated_at = ? WHERE id = ?`).run(s.createdAt, s.updatedAt, id);
+      else store.db.prepare(`UPDATE ${table.spec.table} SET updated_at = ? WHERE id = ?`).run(s.updatedAt, id);
+    };
+    const note = (label: string, action: Action, detail: Record<string, unknown> = {}, warning?: string) => {
+      if (action === 'unchanged') {
+        unchanged++;
+        return;
+      }
+      entries.push({ label, recognized: { action, ...detail }, warnings: warning ? [warning] : [] });
+    };
+
+    /** Create, leave, update (archive newer) or report a conflict (here newer or same age). */
+    const merge = <R extends RowMeta>(
+      table: EntityTable<R>,
+      label: string,
+      local: R | undefined,
+      fields: Record<string, unknown>,
+      s: { createdAt: string; updatedAt: string },
+      insert: () => R,
+    ): { record: R; action: Action } => {
+      if (!local) {
+        const record = insert();
+        setStamps(table as unknown as EntityTable<RowMeta>, record.id, s);
+        note(label, 'created');
+        return { record, action: 'created' };
+      }
+      const differs = Object.keys(fields).filter((f) => !same((local as unknown as Record<string, unknown>)[f], fields[f]));
+      if (differs.length === 0) {
+        note(label, 'unchanged');
+        return { record: local, action: 'unchanged' };
+      }
+      if (s.updatedAt > local.updatedAt) {
+        const patch = Object.fromEntries(differs.map((f) => [f, fields[f]]));
+        const record = table.update(local.id, local.version, patch);
+        setStamps(table as unknown as EntityTable<RowMeta>, record.id, { updatedAt: s.updatedAt });
+        note(label, 'updated', { fields: differs }, `${label}: ${differs.join(', ')} replaced by the archive's newer copy (${s.updatedAt}).`);
+        return { record, action: 'updated' };
+      }
+      note(
+        label,
+        'conflict',
+        { fields: differs },
+        `${label}: ${differs.join(', ')} differ${differs.length === 1 ? 's' : ''}, and this store's copy is as new or newer (${local.updatedAt} here, ${s.updatedAt} in the archive); kept this store's copy.`,
+      );
+      return { record: local, action: 'conflict' };
+    };
+
+    // Project by slug.
+    const { key: _pk, slug, createdAt: pc, updatedAt: pu, ...projectValues } = archive.project;
+    void _pk;
+    const [existingProject] = t.project.list({ slug }, { includeTrashed: true });
+    if (existingProject?.deletedAt) {
+      throw new DeskError('CONFLICT', `The project "${slug}" is in the trash here; restore it before importing into it. Nothing was imported.`);
+    }
+    const projectResult = merge(t.project, `Project ${archive.project.name}`, existingProject, projectValues, { createdAt: pc, updatedAt: pu }, () =>
+      t.project.insert({ ...projectValues, slug }),
+    );
+    if (projectResult.action === 'created') created.projects++;
+    const project = projectResult.record;
+
+    // Organizations by name.
+    const orgByKey = new Map<string, Organization>();
+    const localOrgs = t.organization.list({}, { orderBy: 'id' });
+    const usedOrgIds = new Set<number>();
+    // Organizations this project's adopters already use come first; a placeholder of an
+    // anonymous adopter ("Anon #3") only ever meets one of this project.
+    const ownOrgIds = new Set(t.adopter.list({ project_id: project.id }, { includeTrashed: true }).map((x) => x.organizationId));
+    for (const o of archive.organizations) {
+      const { key, createdAt, updatedAt, ...values } = o;
+      const free = localOrgs.filter((x) => lower(x.name) === lower(o.name) && !usedOrgIds.has(x.id));
+      const own = free.filter((x) => ownOrgIds.has(x.id));
+      const local = own[0] ?? (PLACEHOLDER.test(o.name) ? undefined : free[0]);
+      const r = merge(t.organization, `Organization ${o.name}`, local, values, { createdAt, updatedAt }, () => t.organization.insert(values));
+      if (r.action === 'created') created.organizations++;
+      usedOrgIds.add(r.record.id);
+      orgByKey.set(key, r.record);
+    }
+
+    // People by name within their organization.
+    const personByKey = new Map<string, Person>();
+    const usedPeople = new Set<number>();
+    for (const who of archive.people) {
+      const { key, createdAt, updatedAt, organization: orgKey, ...rest } = who;
+      const organizationId = orgKey === null ? null : orgByKey.get(orgKey)!.id;
+      const values = { ...rest, organizationId };
+      const candidates = t.person.list(organizationId === null ? { organization_id: null } : { organization_id: organizationId }, { orderBy: 'id' }).filter((x) => lower(x.name) === lower(who.name) && !usedPeople.has(x.id));
+      const r = merge(t.person, `Person ${who.name}`, candidates[0], values, { createdAt, updatedAt }, () => t.person.insert(values));
+      if (r.action === 'created') created.people++;
+      usedPeople.add(r.record.id);
+      personByKey.set(key, r.record);
+    }
+
+    // Adopters by number; interviews by day and rank; their parts.
+    for (const a of archive.adopters) {
+      const { key: _ak, number, organization: orgKey, allowances, interviews, createdAt, updatedAt, ...rest } = a;
+      void _ak;
+      const organizationId = orgByKey.get(orgKey)!.id;
+      const [local] = t.adopter.list({ project_id: project.id, number }, { includeTrashed: true });
+      const label = `Adopter ${number}`;
+      if (local?.deletedAt) {
+        note(label, 'conflict', {}, `${label} is in the trash here; restore it and import again to merge it. Skipped.`);
+        continue;
+      }
+      if (local && local.organizationId !== organizationId) {
+        const here = t.organization.get(local.organizationId).name;
+        note(label, 'conflict', { fields: ['organization'] }, `${label} is ${here} here and ${orgByKey.get(orgKey)!.name} in the archive; it was left as it is, with its interviews.`);
+        continue;
+      }
+      const values = { ...rest, organizationId };
+      const r = merge(t.adopter, label, local, values, { createdAt, updatedAt }, () => t.adopter.insert({ ...values, projectId: project.id, number }));
+      if (r.action === 'created') created.adopters++;
+      const adopterId = r.record.id;
+
+      const haveAllowances = t.allowance.list({ adopter_id: adopterId });
+      for (const al of allowances) {
+        if (haveAllowances.some((h) => h.term === al.term && h.entryNumber === al.entryNumber)) continue;
+        const inserted = t.allowance.insert({ adopterId, term: al.term, entryNumber: al.entryNumber, note: al.note });
+        setStamps(t.allowance as unknown as EntityTable<RowMeta>, inserted.id, al);
+        note(`${label}: allowance "${al.term}"`, 'created');
+      }
+
+      const localInterviews = t.interview.list({ adopter_id: adopterId }, { orderBy: 'coalesce(date, month), id', includeTrashed: true });
+      const localKey = ranked(localInterviews, (i) => archiveKeys.interview(`adopter:${number}`, i.date ?? i.month, 1).replace(/#1$/, ''));
+      for (const iv of interviews) {
+        const { key, participants, answers, quotes, createdAt: ic, updatedAt: iu, ...ivValues } = iv;
+        const localInterview = localInterviews.find((x) => localKey.get(x) === key);
+        const ivLabel = `${label}, interview ${iv.date ?? iv.month ?? 'undated'}`;
+        if (localInterview?.deletedAt) {
+          note(ivLabel, 'conflict', {}, `${ivLabel} is in the trash here; skipped.`);
+          continue;
+        }
+        const ir = merge(t.interview, ivLabel, localInterview, ivValues, { createdAt: ic, updatedAt: iu }, () => t.interview.insert({ ...ivValues, adopterId }));
+        if (ir.action === 'created') created.interviews++;
+        const interviewId = ir.record.id;
+
+        const present = t.participant.list({ interview_id: interviewId });
+        let position = present.reduce((m, x) => Math.max(m, x.position), 0);
+        for (const pt of participants) {
+          const personId = personByKey.get(pt.person)!.id;
+          const here = present.find((x) => x.personId === personId);
+          if (!here) {
+            const inserted = t.participant.insert({ interviewId, personId, anonymous: pt.anonymous, position: ir.action === 'created' ? pt.position : ++position });
+            present.push(inserted);
+            note(`${ivLabel}: participant ${personByKey.get(pt.person)!.name}`, 'created');
+          } else if (here.anonymous !== pt.anonymous) {
+            note(
+              `${ivLabel}: participant ${personByKey.get(pt.person)!.name}`,
+              'conflict',
+              { fields: ['anonymous'] },
+              `${personByKey.get(pt.person)!.name} is ${here.anonymous ? '' : 'not '}anonymous here and ${pt.anonymous ? '' : 'not '}anonymous in the archive; kept this store's choice. Check it.`,
+            );
+          }
+        }
+        for (const an of answers) {
+          const [localAnswer] = t.answer.list({ interview_id: interviewId, question_key: an.questionKey });
+          merge(t.answer, `${ivLabel}: notes ${an.questionKey}`, localAnswer, { text: an.text }, an, () => t.answer.insert({ interviewId, questionKey: an.questionKey, text: an.text }));
+        }
+        const localQuotes = t.quote.list({ interview_id: interviewId }, { orderBy: 'id' });
+        quotes.forEach((q, k) => {
+          const values = { text: q.text, speakerPersonId: q.speaker === null ? null : personByKey.get(q.speaker)!.id, approved: q.approved, tags: q.tags };
+          const qr = merge(t.quote, `${ivLabel}: quote ${k + 1}`, localQuotes[k], values, q, () => t.quote.insert({ ...values, interviewId }));
+          if (qr.action === 'created') created.quotes++;
+        });
+      }
+    }
+    if (unchanged > 0) warnings.push(`${unchanged} record${unchanged === 1 ? ' was' : 's were'} already here, identical.`);
+    return { fileName: input.fileName, dryRun, projectId: dryRun && created.projects > 0 ? null : project.id, entries, warnings, created };
+  });
+}

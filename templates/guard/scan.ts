@@ -1,0 +1,124 @@
+import { DeskError } from '../../domain/errors';
+import type { PublicationData } from '../adoption/model';
+import { findWholeWords, fold, foldTerm } from './fold';
+import { collectSecrets, type Secret, type SecretKind } from './secrets';
+
+/** One piece of public output: the Markdown, a Word part, a document property. */
+export interface TextPart {
+  /** Where it is: "markdown", "word/document.xml", "docProps/core.xml title". */
+  part: string;
+  text: string;
+  /** Which adopter entry a 1-based line belongs to (null: outside any entry). */
+  entryOfLine?: (line: number) => number | null;
+}
+
+export interface LeakHit {
+  term: string;
+  kind: SecretKind;
+  /** The anonymous adopter whose secret it is. */
+  adopterNumber: number;
+  person?: string;
+  part: string;
+  line: number;
+  /** 1-based column of the hit in its line, so the UI can put the cursor on it. */
+  column: number;
+  /** The entry the text is in (may be another adopter's). */
+  entryNumber: number | null;
+  excerpt: string;
+  /** Released by an allowance the reviewer added: reported, not blocking. */
+  allowedBy?: string;
+}
+
+export interface GuardReport {
+  leaks: LeakHit[];
+  allowed: LeakHit[];
+}
+
+const EXCERPT_RADIUS = 40;
+
+/** The line(s) holding the hit, shortened around it when long. */
+function excerptAround(text: string, start: number, end: number): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
+  const from = Math.max(lineStart, start - EXCERPT_RADIUS);
+  const to = Math.min(lineEnd, end + EXCERPT_RADIUS);
+  return `${from > lineStart ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < lineEnd ? '…' : ''}`;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function allowanceFor(hit: Omit<LeakHit, 'allowedBy'>, secret: Secret, data: PublicationData): string | undefined {
+  const adopter = data.adopters.find((a) => a.number === secret.adopterNumber);
+  const allowance = adopter?.allowances.find(
+    (a) => foldTerm(a.term) === secret.folded && (a.entryNumber === null || a.entryNumber === hit.entryNumber),
+  );
+  return allowance ? `${allowance.term}${allowance.note ? ` (${allowance.note})` : ''}` : undefined;
+}
+
+/** Finds every secret of every anonymous adopter and person in every part. */
+export function scanForLeaks(parts: readonly TextPart[], data: PublicationData): GuardReport {
+  const secrets = collectSecrets(data);
+  const report: GuardReport = { leaks: [], allowed: [] };
+  for (const part of parts) {
+    const folded = fold(part.text);
+    for (const secret of secrets) {
+      for (const at of findWholeWords(folded.text, secret.folded)) {
+        const start = folded.map[at] ?? 0;
+        const end = (folded.map[at + secret.folded.length - 1] ?? start) + 1;
+        const line = lineAt(part.text, start);
+        const column = start - part.text.lastIndexOf('\n', start - 1);
+        const hit: LeakHit = {
+          term: secret.term,
+          kind: secret.kind,
+          adopterNumber: secret.adopterNumber,
+          ...(secret.person ? { person: secret.person } : {}),
+          part: part.part,
+          line,
+          column,
+          entryNumber: part.entryOfLine?.(line) ?? null,
+          excerpt: excerptAround(part.text, start, end),
+        };
+        const allowedBy = allowanceFor(hit, secret, data);
+        if (allowedBy) report.allowed.push({ ...hit, allowedBy });
+        else report.leaks.push(hit);
+      }
+    }
+  }
+  const order = (a: LeakHit, b: LeakHit) =>
+    a.part.localeCompare(b.part) || a.line - b.line || a.column - b.column || b.term.length - a.term.length;
+  report.leaks.sort(order);
+  report.allowed.sort(order);
+  return report;
+}
+
+const KIND_WORDS: Record<SecretKind, string> = {
+  organization: 'the organization of',
+  alias: 'another name of',
+  website: 'the website of',
+  person: 'a person of',
+  surname: 'the surname of a person of',
+  email: 'the e-mail address of a person of',
+};
+
+/** "The export names 'Globex' (the organization of Adopter 3, who is anonymous) in Adopter 3's entry, line 12." */
+export function describeLeak(hit: LeakHit): string {
+  const where = hit.entryNumber === null ? `line ${hit.line}` : `Adopter ${hit.entryNumber}'s entry, line ${hit.line}`;
+  const whose = hit.person && hit.kind !== 'person' ? ` (${hit.person})` : '';
+  return `'${hit.term}'${whose}, ${KIND_WORDS[hit.kind]} Adopter ${hit.adopterNumber}, in ${where}${hit.part === 'markdown' ? '' : ` of ${hit.part}`}`;
+}
+
+/** The only way public output leaves templates/: refuse it with LEAK_DETECTED and the report when anything leaks. */
+export function assertNoLeaks(report: GuardReport): void {
+  if (report.leaks.length === 0) return;
+  const first = report.leaks.slice(0, 3).map(describeLeak).join('; ');
+  const more = report.leaks.length > 3 ? ` and ${report.leaks.length - 3} more` : '';
+  throw new DeskError(
+    'LEAK_DETECTED',
+    `The export was refused: it would reveal who an anonymous adopter is. It names ${first}${more}. Edit the text, or if it is a false positive, add an allowance for that adopter.`,
+    report,
+  );
+}

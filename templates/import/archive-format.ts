@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { adopterFields, adopterNumber } from '../../domain/adopter';
+import { allowanceFields } from '../../domain/allowance';
+import { interviewFields, questionKey, quoteFields } from '../../domain/interview';
+import { organizationFields } from '../../domain/organization';
+import { personFields } from '../../domain/person';
+import { projectFields, projectSlug } from '../../domain/project';
+
+/**
+ * The project archive: everything in one project as versioned JSON, for moving a
+ * project to another machine or merging a colleague's work.
+ *
+ * Store ids are local to a database, so records are matched by keys made from what
+ * identifies them anywhere: the project's slug, an organization's name, a person's name
+ * within their organization, an adopter's number, an interview's day (or month) and
+ * rank on that day, a quote's rank in its interview, an answer's question key. The
+ * archive carries each record's createdAt/updatedAt so a merge can tell which side is
+ * newer. It is written deterministically (fixed key order, no export time), so the
+ * same data always gives the same bytes.
+ */
+
+export const ARCHIVE_FORMAT = 'adoption-desk-archive';
+export const ARCHIVE_VERSION = 1;
+
+const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/, 'A timestamp is ISO 8601 in UTC, like 2024-09-17T10:00:00.000Z.');
+const stamps = { createdAt: timestamp, updatedAt: timestamp };
+const key = z.string().min(1).max(600);
+
+const archiveQuote = z
+  .object({ key, ...quoteFields.shape, speaker: key.nullable(), ...stamps })
+  .omit({ speakerPersonId: true })
+  .strict();
+
+const archiveInterview = z
+  .object({
+    key,
+    ...interviewFields.shape,
+    participants: z.array(z.object({ person: key, anonymous: z.boolean(), position: z.number().int().min(1) }).strict()),
+    answers: z.array(z.object({ questionKey, text: z.string(), ...stamps }).strict()),
+    quotes: z.array(archiveQuote),
+    ...stamps,
+  })
+  .strict();
+
+const archiveAdopter = z
+  .object({
+    key,
+    number: adopterNumber,
+    ...adopterFields.omit({ organizationId: true }).shape,
+    organization: key,
+    allowances: z.array(allowanceFields.omit({ adopterId: true }).extend(stamps).strict()),
+    interviews: z.array(archiveInterview),
+    ...stamps,
+  })
+  .strict();
+
+export const archiveSchema = z
+  .object({
+    format: z.literal(ARCHIVE_FORMAT, { error: () => `This is not an Adoption Desk archive (its "format" is not "${ARCHIVE_FORMAT}").` }),
+    version: z.literal(ARCHIVE_VERSION, { error: () => `This archive is of another version than ${ARCHIVE_VERSION}; use the app that wrote it or a newer one.` }),
+    project: z.object({ key, slug: projectSlug, ...projectFields.shape, ...stamps }).strict(),
+    organizations: z.array(z.object({ key, ...organizationFields.shape, ...stamps }).strict()),
+    people: z.array(z.object({ key, ...personFields.omit({ organizationId: true }).shape, organization: key.nullable(), ...stamps }).strict()),
+    adopters: z.array(archiveAdopter),
+  })
+  .strict();
+
+export type Archive = z.output<typeof archiveSchema>;
+export type ArchiveInput = z.input<typeof archiveSchema>;
+export type ArchiveAdopter = Archive['adopters'][number];
+export type ArchiveInterview = ArchiveAdopter['interviews'][number];
+
+const lower = (s: string) => s.trim().toLocaleLowerCase('en');
+
+/** Keys: what identifies a record in any store. */
+export const archiveKeys = {
+  organization: (name: string) => `organization:${lower(name)}`,
+  person: (organizationName: string | null, name: string, rank = 1) =>
+    `person:${organizationName === null ? '-' : lower(organizationName)}:${lower(name)}${rank > 1 ? `#${rank}` : ''}`,
+  adopter: (number: number) => `adopter:${number}`,
+  interview: (adopterKey: string, day: string | null, rank: number) => `${adopterKey}/interview:${day ?? 'undated'}#${rank}`,
+  quote: (interviewKey: string, rank: number) => `${interviewKey}/quote:${rank}`,
+};
+
+/** The archive as bytes: two-space JSON with one newline at the end; deterministic. */
+export function serializeArchive(archive: ArchiveInput): string {
+  return `${JSON.stringify(archive, null, 2)}\n`;
+}
+
+export interface ArchiveProblem {
+  /** "adopters[2].interviews[0].date" */
+  path: string;
+  message: string;
+}
+
+/** Parses and checks an archive; every problem with its place, or the archive. */
+export function parseArchive(text: string): { archive: Archive } | { problems: ArchiveProblem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { problems: [{ path: '(file)', message: `It is not JSON: ${(error as Error).message}.` }] };
+  }
+  const result = archiveSchema.safeParse(data);
+  if (!result.success) {
+    return {
+      problems: result.error.issues.slice(0, 20).map((issue) => ({
+        path: issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(top)',
+        message: issue.message,
+      })),
+    };
+  }
+  const archive = result.data;
+  const problems: ArchiveProblem[] = [];
+  const organizations = new Set(archive.organizations.map((o) => o.key));
+  const people = new Set(archive.people.map((p) => p.key));
+  const seen = new Set<string>();
+  const unique = (k: string, path: string) => {
+    if (seen.has(k)) problems.push({ path, message: `The key "${k}" appears twice.` });
+    seen.add(k);
+  };
+  archive.organizations.forEach((o, i) => unique(o.key, `organizations[${i}].key`));
+  archive.people.forEach((p, i) => {
+    unique(p.key, `people[${i}].key`);
+    if (p.organization !== null && !organizations.has(p.organization)) problems.push({ path: `people[${i}].organization`, message: `No organization has the key "${p.organization}".` });
+  });
+  archive.adopters.forEach((a, i) => {
+    unique(a.key, `adopters[${i}].key`);
+    if (!organizations.has(a.organization)) problems.push({ path: `adopters[${i}].organization`, message: `No organization has the key "${a.organization}".` });
+    a.interviews.forEach((iv, j) => {
+      unique(iv.key, `adopters[${i}].interviews[${j}].key`);
+      iv.participants.forEach((p, k) => {
+        if (!people.has(p.person)) problems.push({ path: `adopters[${i}].interviews[${j}].participants[${k}].person`, message: `No person has the key "${p.person}".` });
+      });
+      iv.quotes.forEach((q, k) => {
+        unique(q.key, `adopters[${i}].interviews[${j}].quotes[${k}].key`);
+        if (q.speaker !== null && !people.has(q.speaker)) problems.push({ path: `adopters[${i}].interviews[${j}].quotes[${k}].speaker`, message: `No person has the key "${q.speaker}".` });
+      });
+    });
+  });
+  return problems.length ? { problems } : { archive };
+}

@@ -1,0 +1,172 @@
+/**
+ * CSV as RFC 4180 writes it (and as spreadsheets and form tools export it): fields
+ * separated by commas (or semicolons or tabs, detected from the header), quoted fields
+ * with "" for a quote and line breaks inside, CRLF or LF rows, a byte-order mark.
+ * Problems are reported with their line, never guessed around.
+ */
+
+export interface CsvRow {
+  /** 1-based line where the row starts. */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvProblem {
+  line: number;
+  message: string;
+}
+
+export interface ParsedCsv {
+  delimiter: ',' | ';' | '\t';
+  header: string[];
+  rows: CsvRow[];
+  problems: CsvProblem[];
+}
+
+/** The delimiter the header line uses (outside quotes): the most frequent of , ; and tab. */
+function detectDelimiter(text: string): ParsedCsv['delimiter'] {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[',']) return '\t';
+  return ',';
+}
+
+export function parseCsv(input: string): ParsedCsv {
+  const text = input.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(text);
+  const records: CsvRow[] = [];
+  const problems: CsvProblem[] = [];
+  let line = 1;
+  let i = 0;
+  let cells: string[] = [];
+  let cell = '';
+  let rowLine = 1;
+  let fieldStart = true;
+  let quoted = false;
+  let quoteLine = 1;
+  const endCell = () => {
+    cells.push(cell);
+    cell = '';
+    fieldStart = true;
+  };
+  const endRow = () => {
+    endCell();
+    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: rowLine, cells });
+    cells = [];
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        // After a closing quote: a delimiter, a line end or the end of the text.
+        const next = text[i];
+        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
+          problems.push({ line, message: `A quoted field is followed by "${next}" instead of "${delimiter === '\t' ? 'tab' : delimiter}" or the end of the row.` });
+          while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
+        }
+        continue;
+      }
+      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+      cell += ch;
+      i++;
+      continue;
+    }
+    if (fieldStart && ch === '"') {
+      quoted = true;
+      quoteLine = line;
+      fieldStart = false;
+      i++;
+      continue;
+    }
+    if (ch === delimiter) {
+      endCell();
+      i++;
+      continue;
+    }
+    if (ch === '\r' || ch === '\n') {
+      endRow();
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      line++;
+      rowLine = line;
+      continue;
+    }
+    if (ch === '"') problems.push({ line, message: 'A quote stands inside a field that does not start with one; quote the whole field and double the quote ("").' });
+    fieldStart = false;
+    cell += ch;
+    i++;
+  }
+  if (quoted) problems.push({ line: quoteLine, message: 'A quoted field is never closed (a missing "); everything after it was read as one field.' });
+  if (cell !== '' || cells.length > 0) endRow();
+  const [head, ...rows] = records;
+  const header = (head?.cells ?? []).map((h) => h.trim());
+  if (!head) problems.push({ line: 1, message: 'The file is empty: there is no header row.' });
+  for (const row of rows) {
+    if (row.cells.length > header.length) problems.push({ line: row.line, message: `The row has ${row.cells.length} fields; the header has ${header.length}.` });
+  }
+  header.forEach((h, k) => {
+    if (!h) problems.push({ line: 1, message: `Column ${k + 1} has no name in the header.` });
+    else if (header.indexOf(h) !== k) problems.push({ line: 1, message: `Two columns are named "${h}".` });
+  });
+  return { delimiter, header, rows, problems };
+}
+
+/** The fields a candidate row can fill; "ignore" drops a column on purpose. */
+export const CANDIDATE_FIELDS = ['organization', 'industry', 'website', 'name', 'role', 'email', 'notes', 'ignore'] as const;
+export type CandidateField = (typeof CANDIDATE_FIELDS)[number];
+
+const GUESSES: readonly [CandidateField, RegExp][] = [
+  ['email', /e-?mail/i],
+  ['website', /web ?site|homepage|\burl\b/i],
+  ['industry', /industry|sector|vertical/i],
+  ['organization', /^(?:your |the )?(?:organi[sz]ation|company|org|employer|adopter|end ?user)(?: name)?\s*\??$/i],
+  ['role', /\brole\b|job|title|position/i],
+  ['name', /^(?:your |contact |full |person(?:'s)? )?name\s*\??$|^contact(?: person)?$|^interviewee$/i],
+  ['notes', /^notes?$|^comments?$/i],
+];
+
+/** A mapping from the header alone: the obvious columns; the rest go to the adopter's notes. */
+export function guessMapping(header: readonly string[]): Record<string, CandidateField> {
+  const mapping: Record<string, CandidateField> = {};
+  const taken = new Set<CandidateField>();
+  for (const column of header) {
+    const guess = GUESSES.find(([field, pattern]) => pattern.test(column) && (field === 'notes' || !taken.has(field)));
+    if (guess) {
+      mapping[column] = guess[0];
+      taken.add(guess[0]);
+    }
+  }
+  return mapping;
+}
+
+/** Free-mail domains say nothing about the organization. */
+const FREE_MAIL = new Set(['gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'me.com', 'proton.me', 'protonmail.com', 'gmx.de', 'gmx.net', 'web.de', 'qq.com', '163.com', 'aol.com', 'mail.com', 'yandex.ru']);
+
+/** The organization's domain of an e-mail address, or null for free-mail and malformed addresses. */
+export function organizationDomain(email: string | null | undefined): string | null {
+  const m = /@([^@\s]+)$/.exec(email?.trim().toLowerCase() ?? '');
+  if (!m || FREE_MAIL.has(m[1]!)) return null;
+  return m[1]!.replace(/^(?:mail|email|corp|ext)\./, '');
+}
+
+/** The domain of a website ("https://www.globex.example/x" → globex.example). */
+export function websiteDomain(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}

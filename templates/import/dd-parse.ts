@@ -1,0 +1,640 @@
+import { normalizeMarkdown } from '../markdown/normalize';
+import { ANONYMOUS_INTERVIEWEES_LINE, ANONYMOUS_ORGANIZATION_LINE, anonymityMarker } from './anonymity';
+import { findDates, isoDay, monthsOf, wholeDates, type DateMention } from './dates';
+import {
+  documentTitle,
+  headingsOf,
+  isSectionHeading,
+  numberedEntryHeading,
+  unnumberedEntryHeading,
+  type DocumentTitle,
+  type EntryHeading,
+  type Heading,
+} from './dd-headings';
+import { plainText, stripEmphasisMarkers, unescapeMarkdown, wholeLink, withoutHardBreak, wrappedEmphasis } from './inline';
+import { nonSectorWords, splitLabel, type LabelParts } from './labels';
+import { looksLikeName, parsePeopleList, parsePerson, type PersonMention } from './people';
+
+/**
+ * The DD importer's parser: the inverse of templates/adoption (entry.ts). It finds the
+ * adopter entries of a DD document and reads what it can from each; everything it does
+ * not turn into a field stays, verbatim, in the entry's summary (or, before the first
+ * entry, in the project notes). Every non-blank line of the section is accounted for in
+ * `sources`, which the corpus suite checks line by line.
+ */
+
+/** Where a line (or part of one) of the section went. */
+export type SourceField =
+  | 'heading'
+  | 'interviewees'
+  | 'date'
+  | 'anonymity'
+  | 'vendorNote'
+  | 'draft'
+  | 'summary'
+  | 'notes'
+  | 'planned';
+
+export interface SourcePart {
+  /** 1-based line number in the document. */
+  line: number;
+  field: SourceField;
+  /** The part of the line that went there (the whole line, trimmed, for most fields). */
+  text: string;
+}
+
+export type DateSource = 'heading' | 'top' | 'bottom' | 'text';
+export type EntryStatus = 'published' | 'draft' | 'planned';
+
+export interface DdEntry {
+  /** 1-based line of the heading (or checklist item). */
+  line: number;
+  heading: string;
+  writtenNumber: number | null;
+  /** The number it is imported as (the written one unless missing or taken). */
+  number: number;
+  label: LabelParts;
+  organization: string | null;
+  industry: string | null;
+  website: string | null;
+  anonymous: boolean;
+  /** Why it is anonymous, as the report says it. */
+  anonymousBecause: string | null;
+  publicLabel: string | null;
+  people: PersonMention[];
+  /** People the document counts without naming (the generator's "an anonymous interviewee"). */
+  anonymousPeople: number;
+  /** Interview months, oldest first (two for "JANUARY 2025 AND SEPTEMBER 2025"). */
+  months: string[];
+  date: string | null;
+  dateFrom: DateSource | null;
+  /** A date without a year ("October 17th"): kept in the text, reported. */
+  vendorNote: string;
+  status: EntryStatus;
+  /** H6 sub-sections kept in the summary ("Usage", "Perception and Feeling"…). */
+  subsections: string[];
+  summary: string;
+  sources: SourcePart[];
+  warnings: string[];
+}
+
+export interface ParsedDd {
+  title: DocumentTitle | null;
+  /** The heading that holds the entries, or null when they were found without one. */
+  section: { line: number; heading: string; lastLine: number } | null;
+  /** Text between the section heading and the first entry: it has no adopter to go to. */
+  notes: string;
+  notesSources: SourcePart[];
+  entries: DdEntry[];
+  warnings: string[];
+}
+
+interface Line {
+  /** 1-based. */
+  no: number;
+  text: string;
+}
+
+const isBlank = (text: string) => text.trim() === '';
+
+/** The section's lines and the entry headings in it. */
+interface Located {
+  heading: Heading | null;
+  first: number;
+  /** Exclusive, 0-based. */
+  end: number;
+  entries: { heading: Heading | null; entry: EntryHeading; checklist?: true }[];
+}
+
+const CHECKLIST_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;
+
+function sectionEnd(headings: readonly Heading[], from: Heading, lineCount: number): number {
+  return headings.find((h) => h.index > from.index && h.level <= from.level)?.index ?? lineCount;
+}
+
+function entriesIn(lines: readonly string[], headings: readonly Heading[], first: number, end: number, minLevel: number): Located['entries'] {
+  const inside = headings.filter((h) => h.index >= first && h.index < end && h.level > minLevel);
+  const numbered = inside.filter((h) => numberedEntryHeading(h.text));
+  if (numbered.length > 0) {
+    const level = Math.min(...numbered.map((h) => h.level));
+    return inside
+      .filter((h) => h.level === level && numberedEntryHeading(h.text))
+      .map((h) => ({ heading: h, entry: numberedEntryHeading(h.text)! }));
+  }
+  if (inside.length > 0) {
+    const level = Math.min(...inside.map((h) => h.level));
+    return inside.filter((h) => h.level === level && h.text !== '').map((h) => ({ heading: h, entry: unnumberedEntryHeading(h.text) }));
+  }
+  const items: Located['entries'] = [];
+  for (let i = first; i < end; i++) {
+    if (CHECKLIST_ITEM.test(lines[i]!)) items.push({ heading: { index: i, level: 0, text: lines[i]! }, entry: { number: null, label: '', draft: false }, checklist: true });
+  }
+  return items;
+}
+
+/** The section holding the entries: the candidate heading with the most entries, else a run of "Adopter N" headings. */
+function locate(lines: readonly string[], headings: readonly Heading[]): Located | null {
+  let best: Located | null = null;
+  for (const h of headings.filter(isSectionHeading)) {
+    const end = sectionEnd(headings, h, lines.length);
+    const entries = entriesIn(lines, headings, h.index + 1, end, h.level);
+    if (entries.length > 0 && (!best || entries.length > best.entries.length)) best = { heading: h, first: h.index + 1, end, entries };
+  }
+  if (best) return best;
+  const numbered = headings.filter((h) => numberedEntryHeading(h.text));
+  if (numbered.length === 0) return null;
+  const level = Math.min(...numbered.map((h) => h.level));
+  const start = numbered.find((h) => h.level === level)!;
+  const end = headings.find((h) => h.index > start.index && h.level < level)?.index ?? lines.length;
+  return { heading: null, first: start.index, end, entries: entriesIn(lines, headings, start.index, end, level - 1) };
+}
+
+/* ----------------------------------------------------------------- line readers */
+
+interface DateLine {
+  dates: DateMention[];
+  anonymous: boolean;
+  /** The generator's "DATE NOT RECORDED". */
+  notRecorded: boolean;
+}
+
+const DATE_LABEL = /^(?:interviewed(?:\s+(?:on|in))?|interview(?:\s+(?:date|month|held|conducted))?|date(?:\s+of\s+(?:the\s+)?interview)?|month|when)\s*:?\s*/i;
+
+/** A line that is nothing but the interview date(s), in every form reviewers used. */
+export function readDateLine(line: string): DateLine | null {
+  let t = withoutHardBreak(line).trim();
+  if (!t || t.length > 120) return null;
+  t = wrappedEmphasis(t) ?? t;
+  if (/^date not recorded$/i.test(t)) return { dates: [], anonymous: false, notRecorded: true };
+  const status = /^\**\s*status\s*:?\s*\**\s*:?\s*interview(?:ed)?\s+(?:complete[d]?|done|held|conducted)\s*\(([^)]+)\)\s*\.?\s*(.*)$/i.exec(t);
+  if (status) {
+    const dates = wholeDates(stripEmphasisMarkers(status[1]!));
+    const rest = stripEmphasisMarkers(status[2]!).trim();
+    if (!dates || dates.some((d) => d.year === null) || (rest && !/^anonymous\.?$/i.test(rest))) return null;
+    return { dates, anonymous: rest !== '', notRecorded: false };
+  }
+  let bare = stripEmphasisMarkers(t).trim();
+  const labelled = DATE_LABEL.exec(bare);
+  if (labelled && labelled[0].trim() !== '') bare = bare.slice(labelled[0].length).trim();
+  bare = (wrappedEmphasis(bare) ?? bare).trim();
+  const dates = wholeDates(bare);
+  if (!dates || dates.some((d) => d.year === null)) return null;
+  return { dates, anonymous: false, notRecorded: false };
+}
+
+function daysAndMonths(dates: readonly DateMention[]): { months: string[]; date: string | null } {
+  const months = monthsOf(dates).sort();
+  const days = dates.map(isoDay).filter((d): d is string => d !== null);
+  return { months, date: days.length === 1 && dates.length === 1 ? days[0]! : null };
+}
+
+/** "###### Ada Example and Bo Sample, September 2024". */
+function readH6People(line: string): { people: PersonMention[]; dates: DateMention[] } | null {
+  const m = /^#{6}\s+(.*)$/.exec(line.trim());
+  if (!m) return null;
+  const text = m[1]!.trim();
+  const commas = [...text.matchAll(/,/g)].map((c) => c.index);
+  for (const at of commas) {
+    const dates = wholeDates(text.slice(at + 1));
+    if (!dates || dates.some((d) => d.year === null)) continue;
+    const people: PersonMention[] = [];
+    for (const chunk of text.slice(0, at).split(/\s*(?:,|;|&|\band\b)\s*/)) {
+      if (!chunk) continue;
+      if (looksLikeName(chunk)) people.push({ name: unescapeMarkdown(chunk), role: null });
+      else if (people.length > 0) people[people.length - 1]!.role = [people.at(-1)!.role, chunk].filter(Boolean).join(', ');
+      else return null;
+    }
+    return people.length > 0 ? { people, dates } : null;
+  }
+  return null;
+}
+
+const PEOPLE_LABEL = /^\**\s*(?:representatives?|interviewees?|interviewed|attendees?|participants?|speakers?)\s*:?\s*\**\s*:?\s*(.+)$/i;
+
+/** "Representative: Ada Example", "Interviewees: A; B". */
+function readLabelledPeople(line: string): ReturnType<typeof parsePeopleList> {
+  const m = PEOPLE_LABEL.exec(withoutHardBreak(line).trim());
+  if (!m) return null;
+  return parsePeopleList(unescapeMarkdown(stripEmphasisMarkers(m[1]!)).trim(), true);
+}
+
+/** The generator's interviewee line or an italic one a reviewer typed. */
+function readItalicPeople(line: string): ReturnType<typeof parsePeopleList> {
+  const inner = wrappedEmphasis(line);
+  if (inner === null) return null;
+  return parsePeopleList(unescapeMarkdown(inner).trim(), true);
+}
+
+/** A plain "Ada Example, Platform Lead" line right under the heading or the date (never a sentence). */
+function readPlainPerson(line: string): PersonMention | null {
+  const t = withoutHardBreak(line).trim();
+  if (t.length > 150 || /[.!?:]$/.test(t) || /^[-*+>#|]/.test(t) || /\]\(|https?:/.test(t)) return null;
+  const person = parsePerson(unescapeMarkdown(t));
+  if (!person) return null;
+  if (person.role === null && !person.name.includes(' ')) return null;
+  return person;
+}
+
+const VENDOR = /^(\s*(?:\*\*|__)?note\s*:?\s*(?:\*\*|__)?\s*:?\s*this adopter uses\s+(.+?)\s+(?:through|via)\s+)(.+)$/i;
+
+/** "Note: This adopter uses P through X. …": the offering, and what follows the first sentence. */
+export function readVendorNote(line: string): { consumed: string; offering: string; rest: string } | null {
+  const m = VENDOR.exec(line);
+  if (!m) return null;
+  const project = m[2]!;
+  const tail = m[3]!;
+  // The generator's own disclaimer follows the offering: take it back out.
+  const disclaimer = new RegExp(`^(.*?)\\.\\s+The interview is about ${escapeRegExp(project)} itself, not about what the offering adds to it\\.\\s*$`, 'i').exec(tail);
+  if (disclaimer) return { consumed: line.trim(), offering: disclaimer[1]!.trim(), rest: '' };
+  const sentence = /^(.*?[^.\s])\.(?:\s+(?=\S)|\s*$)/.exec(tail);
+  const offering = (sentence ? sentence[1]! : tail).trim().replace(/[.\s]+$/, '');
+  const rest = sentence ? tail.slice(sentence[0].length).trim() : '';
+  const consumed = rest ? line.slice(0, line.length - tail.length) + tail.slice(0, sentence![0].length).trimEnd() : line.trim();
+  return { consumed: consumed.trim(), offering, rest };
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const DRAFT_LINE = /^\*\*DRAFT:\*\*\s*not yet approved by the adopter; do not publish\.$/;
+
+/** "The adopter was interviewed on June 4, 2025": a date in a sentence about the interview. */
+function dateInText(lines: readonly Line[]): DateMention[] | null {
+  for (const line of lines) {
+    if (!/interview/i.test(line.text)) continue;
+    for (const sentence of plainText(line.text).split(/(?<=[.!?])\s+(?=[A-Z"“[(])/)) {
+      if (!/\binterview/i.test(sentence)) continue;
+      const dates = findDates(sentence).filter((d) => d.year !== null);
+      if (dates.length > 0) return [dates[0]!];
+    }
+  }
+  return null;
+}
+
+/* ------------------------------------------------------------------ one entry */
+
+interface Working {
+  entry: DdEntry;
+  /** Lines of the body that are not consumed into a field (they become the summary). */
+  kept: Map<number, string>;
+}
+
+function newEntry(line: number, heading: string, written: EntryHeading): DdEntry {
+  return {
+    line,
+    heading,
+    writtenNumber: written.number,
+    number: 0,
+    label: splitLabel(written.label),
+    organization: null,
+    industry: null,
+    website: null,
+    anonymous: false,
+    anonymousBecause: null,
+    publicLabel: null,
+    people: [],
+    anonymousPeople: 0,
+    months: [],
+    date: null,
+    dateFrom: null,
+    vendorNote: '',
+    status: written.draft ? 'draft' : 'published',
+    subsections: [],
+    summary: '',
+    sources: [],
+    warnings: [],
+  };
+}
+
+function setDates(entry: DdEntry, dates: readonly DateMention[], from: DateSource): void {
+  const { months, date } = daysAndMonths(dates);
+  entry.months = months;
+  entry.date = date;
+  entry.dateFrom = from;
+}
+
+/** Reads the header (heading, people, date, notes), the bottom date and the rest of an entry written under a heading. */
+function readEntryBody(work: Working, body: readonly Line[]): void {
+  const { entry, kept } = work;
+  const take = (line: Line, field: SourceField, text = line.text.trim()) => {
+    entry.sources.push({ line: line.no, field, text });
+    kept.delete(line.no);
+  };
+  for (const line of body) kept.set(line.no, line.text);
+
+  // 1. The header: the lines right under the heading, up to the first paragraph.
+  let previous: 'heading' | 'date' | 'people' = 'heading';
+  for (const line of body) {
+    if (isBlank(line.text)) continue;
+    const t = line.text;
+    if (entry.months.length === 0 && entry.dateFrom === null) {
+      const h6 = entry.people.length === 0 ? readH6People(t) : null;
+      if (h6) {
+        entry.people.push(...h6.people);
+        setDates(entry, h6.dates, 'top');
+        take(line, 'interviewees');
+        previous = 'people';
+        continue;
+      }
+      const date = readDateLine(t);
+      if (date) {
+        if (date.notRecorded) entry.dateFrom = 'top';
+        else setDates(entry, date.dates, 'top');
+        if (date.anonymous && !entry.anonymous) {
+          entry.anonymous = true;
+          entry.anonymousBecause = 'the status line says Anonymous';
+        }
+        take(line, 'date');
+        previous = 'date';
+        continue;
+      }
+    }
+    const inner = wrappedEmphasis(t);
+    if (inner !== null && ANONYMOUS_ORGANIZATION_LINE.test(unescapeMarkdown(inner).trim())) {
+      entry.anonymous = true;
+      entry.anonymousBecause = `"${unescapeMarkdown(inner).trim()}"`;
+      take(line, 'anonymity');
+      previous = 'people';
+      continue;
+    }
+    if (inner !== null && ANONYMOUS_INTERVIEWEES_LINE.test(unescapeMarkdown(inner).trim())) {
+      entry.anonymousPeople += /are anonymous/i.test(inner) ? 2 : 1;
+      take(line, 'interviewees');
+      previous = 'people';
+      continue;
+    }
+    if (DRAFT_LINE.test(t.trim())) {
+      entry.status = 'draft';
+      take(line, 'draft');
+      continue;
+    }
+    if (entry.people.length === 0) {
+      const listed = readLabelledPeople(t) ?? readItalicPeople(t);
+      if (listed) {
+        entry.people.push(...listed.people.map((p) => ({ name: p.name.trim(), role: p.role?.trim() || null })));
+        entry.anonymousPeople += listed.anonymous;
+        take(line, 'interviewees');
+        previous = 'people';
+        continue;
+      }
+    }
+    if (entry.anonymousPeople === 0) {
+      const person = readPlainPerson(t);
+      if (person && (entry.people.length === 0 || previous === 'people')) {
+        entry.people.push(person);
+        take(line, 'interviewees');
+        previous = 'people';
+        continue;
+      }
+    }
+    break;
+  }
+
+  // 2. A vendor note anywhere (the generator puts it after the date; reviewers first).
+  for (const line of body) {
+    if (!kept.has(line.no)) continue;
+    const note = readVendorNote(line.text);
+    if (!note) continue;
+    entry.vendorNote = note.offering;
+    entry.sources.push({ line: line.no, field: 'vendorNote', text: note.consumed });
+    if (note.rest) {
+      const indent = /^\s*/.exec(line.text)![0];
+      kept.set(line.no, indent + note.rest);
+      entry.sources.push({ line: line.no, field: 'summary', text: note.rest });
+    } else kept.delete(line.no);
+    break;
+  }
+
+  // 3. No date on top: a date line at the bottom (or anywhere below the header).
+  const standalone = body.filter((l) => kept.has(l.no) && readDateLine(l.text)?.dates.length);
+  if (entry.dateFrom === null && standalone.length > 0) {
+    const line = standalone.at(-1)!;
+    setDates(entry, readDateLine(line.text)!.dates, 'bottom');
+    take(line, 'date');
+  }
+  for (const line of body.filter((l) => kept.has(l.no) && readDateLine(l.text)?.dates.length)) {
+    entry.warnings.push(`Line ${line.no} "${line.text.trim()}" is another date; it was kept in the summary.`);
+  }
+
+  // 4. Still no date: a sentence about the interview that names one.
+  if (entry.dateFrom === null) {
+    const inText = dateInText(body.filter((l) => kept.has(l.no)).map((l) => ({ no: l.no, text: kept.get(l.no)! })));
+    if (inText) {
+      setDates(entry, inText, 'text');
+    }
+  }
+
+  // 4b. A month without a day: a sentence about the interview may give the day.
+  if (entry.months.length === 1 && entry.date === null && entry.dateFrom !== 'text') {
+    const inText = dateInText(body.filter((l) => kept.has(l.no)).map((l) => ({ no: l.no, text: kept.get(l.no)! })));
+    const day = inText ? isoDay(inText[0]!) : null;
+    if (day && day.startsWith(entry.months[0]!)) entry.date = day;
+  }
+
+  // 5. Everything left is the summary, verbatim.
+  const summaryLines: string[] = [];
+  for (const line of body) {
+    if (!kept.has(line.no)) continue;
+    const text = kept.get(line.no)!;
+    summaryLines.push(text);
+    if (!isBlank(text) && !entry.sources.some((s) => s.line === line.no && s.field === 'summary')) {
+      entry.sources.push({ line: line.no, field: 'summary', text: text.trim() });
+    }
+    const h6 = /^\s{0,3}#{6}\s+(.*?)\s*#*\s*$/.exec(text);
+    if (h6) entry.subsections.push(plainText(h6[1]!));
+  }
+  entry.summary = normalizeMarkdown(summaryLines.join('\n'));
+}
+
+/** "- [x] [Globex](https://globex.example): The TOC interviewed Ada Example from Globex in June 2024, …". */
+function readChecklistItem(work: Working, line: Line, continuation: readonly Line[]): void {
+  const { entry } = work;
+  const m = CHECKLIST_ITEM.exec(line.text)!;
+  const checked = m[1] !== ' ';
+  const rest = m[2]!;
+  const lead = /^((?:\[[^\]]+\]\([^)]*\)|\*\*[^*]+\*\*|[^:]{1,80}?))\s*(?::|\s[-–—]\s)\s*(.*)$/.exec(rest);
+  const name = lead ? lead[1]! : rest;
+  const description = lead ? lead[2]! : '';
+  const link = wholeLink(name);
+  entry.label = splitLabel(name);
+  entry.organization = link ? unescapeMarkdown(link.text) : plainText(name);
+  entry.website = link && /^https?:\/\//i.test(link.url) ? link.url : null;
+  if (!checked) entry.status = 'planned';
+  const prefix = description ? line.text.slice(0, line.text.length - description.length).trim() : line.text.trim();
+  entry.sources.push({ line: line.no, field: 'heading', text: prefix });
+  const summaryLines = description ? [description] : [];
+  if (description) entry.sources.push({ line: line.no, field: entry.status === 'planned' ? 'planned' : 'summary', text: description.trim() });
+  for (const extra of continuation) {
+    summaryLines.push(extra.text);
+    if (!isBlank(extra.text)) entry.sources.push({ line: extra.no, field: entry.status === 'planned' ? 'planned' : 'summary', text: extra.text.trim() });
+  }
+  const text = plainText(summaryLines.join(' '));
+  const who = /\binterview(?:ed|s)?\s+(?:with\s+)?(.+?)\s+(?:from|of|at)\s+/i.exec(text);
+  if (who) {
+    const person = parsePerson(who[1]!);
+    if (person) entry.people.push(person);
+  }
+  const dates = findDates(text).filter((d) => d.year !== null);
+  if (dates.length > 0) setDates(entry, [dates[0]!], 'text');
+  entry.summary = normalizeMarkdown(summaryLines.join('\n'));
+}
+
+/** Organization, industry, anonymity and the public label, from the label and the markers. */
+function decideIdentity(entry: DdEntry, wholeText: string): void {
+  const label = entry.label;
+  const marker = anonymityMarker(wholeText);
+  if (!entry.anonymous && label.form === 'anonymous') {
+    entry.anonymous = true;
+    entry.anonymousBecause = 'the label says Anonymous';
+  }
+  if (!entry.anonymous && marker) {
+    entry.anonymous = true;
+    entry.anonymousBecause = `the entry says "${marker}"`;
+  }
+  if (!entry.anonymous && label.form === 'industry') {
+    entry.anonymous = true;
+    entry.anonymousBecause = 'the label is only an industry';
+    entry.warnings.push(`The label "${label.text}" is only an industry, so Adopter ${entry.number} was imported as anonymous; confirm that it is.`);
+  }
+  if (!entry.anonymous && label.form === 'none' && entry.organization === null) {
+    entry.anonymous = true;
+    entry.anonymousBecause = 'the heading has no label';
+    entry.warnings.push(`Adopter ${entry.number} has no label, so it was imported as anonymous (the export will print "Anonymous"); confirm that it is.`);
+  }
+  if (!entry.anonymous) {
+    if (entry.organization === null) {
+      entry.organization = label.organization;
+      entry.industry = label.industry;
+      entry.website = label.website;
+    }
+    return;
+  }
+  entry.organization = null;
+  entry.website = null;
+  if (label.form === 'anonymous') {
+    entry.industry = label.industry;
+    entry.publicLabel = label.text === (label.industry ? `Anonymous ${label.industry}` : 'Anonymous') ? null : label.text;
+  } else if (label.form === 'none') {
+    entry.industry = null;
+    entry.publicLabel = null;
+  } else {
+    entry.industry = label.form === 'industry' ? label.text : label.industry;
+    entry.publicLabel = label.text;
+    const named = nonSectorWords(label.text);
+    if (named.length > 0) {
+      entry.warnings.push(`Adopter ${entry.number} is anonymous but its label "${label.text}" may name the organization (${named.join(', ')}); check it before publishing.`);
+    }
+  }
+  if (entry.people.length > 0) {
+    entry.warnings.push(
+      `Adopter ${entry.number} is anonymous but the entry names ${entry.people.length === 1 ? 'its interviewee' : `${entry.people.length} interviewees`}; they were kept (private), and the export will not print them.`,
+    );
+  }
+}
+
+/* --------------------------------------------------------------- the document */
+
+function assignNumbers(entries: DdEntry[], warnings: string[]): void {
+  const written = entries.map((e) => e.writtenNumber).filter((n): n is number => n !== null);
+  const used = new Set<number>();
+  const max = written.length ? Math.max(...written) : 0;
+  let next = max + 1;
+  for (const entry of entries) {
+    const n = entry.writtenNumber;
+    if (n !== null && !used.has(n)) {
+      entry.number = n;
+      used.add(n);
+      continue;
+    }
+    while (used.has(next)) next++;
+    entry.number = next;
+    used.add(next);
+    if (n !== null) {
+      const first = entries.find((e) => e.writtenNumber === n && e !== entry)!;
+      warnings.push(`Adopter ${n} appears twice (lines ${first.line} and ${entry.line}); the second one was imported as Adopter ${next}.`);
+    }
+  }
+  if (written.length > 0) {
+    const missing: number[] = [];
+    for (let k = 1; k <= max; k++) if (!written.includes(k)) missing.push(k);
+    if (missing.length > 0) {
+      warnings.push(`There is no ${missing.map((k) => `Adopter ${k}`).join(', ')} in the document (numbers kept as written; the gap stays).`);
+    }
+  }
+}
+
+export function parseDdDocument(text: string): ParsedDd {
+  const lines = text.split('\n');
+  const headings = headingsOf(lines);
+  const title = documentTitle(lines, headings);
+  const result: ParsedDd = { title, section: null, notes: '', notesSources: [], entries: [], warnings: [] };
+  const located = locate(lines, headings);
+  if (!located || located.entries.length === 0) return result;
+  if (located.heading) {
+    result.section = { line: located.heading.index + 1, heading: lines[located.heading.index]!.trim(), lastLine: located.end };
+  } else {
+    result.section = { line: located.first + 1, heading: '', lastLine: located.end };
+  }
+  const line = (index: number): Line => ({ no: index + 1, text: lines[index]! });
+
+  // Before the first entry: the section's introduction; no adopter to give it to.
+  const firstEntry = located.entries[0]!.heading!.index;
+  const preamble: string[] = [];
+  for (let i = located.first; i < firstEntry; i++) {
+    preamble.push(lines[i]!);
+    if (!isBlank(lines[i]!)) result.notesSources.push({ line: i + 1, field: 'notes', text: lines[i]!.trim() });
+  }
+  result.notes = normalizeMarkdown(preamble.join('\n'));
+  if (result.notesSources.length > 0) {
+    result.warnings.push(
+      `${result.notesSources.length === 1 ? `Line ${result.notesSources[0]!.line}` : `${result.notesSources.length} lines (${result.notesSources[0]!.line}–${result.notesSources.at(-1)!.line})`} before the first adopter entry belong${result.notesSources.length === 1 ? 's' : ''} to no adopter; kept in the project notes.`,
+    );
+  }
+
+  const works: Working[] = [];
+  located.entries.forEach((found, k) => {
+    const start = found.heading!.index;
+    const end = k + 1 < located.entries.length ? located.entries[k + 1]!.heading!.index : located.end;
+    const work: Working = { entry: newEntry(start + 1, lines[start]!.trim(), found.entry), kept: new Map() };
+    const body: Line[] = [];
+    for (let i = start + 1; i < end; i++) body.push(line(i));
+    if (found.checklist) {
+      const continuation = body.filter((l) => !CHECKLIST_ITEM.test(l.text));
+      readChecklistItem(work, line(start), continuation);
+    } else {
+      work.entry.sources.push({ line: start + 1, field: 'heading', text: lines[start]!.trim() });
+      readEntryBody(work, body);
+    }
+    works.push(work);
+  });
+
+  const entries = works.map((w) => w.entry);
+  result.entries = entries;
+  assignNumbers(entries, result.warnings);
+  for (const work of works) {
+    const entry = work.entry;
+    const bodyText = [entry.heading, entry.summary].join('\n');
+    decideIdentity(entry, bodyText);
+    if (entry.months.length === 0) {
+      entry.warnings.push(
+        entry.dateFrom === 'top'
+          ? `Adopter ${entry.number}'s date is "DATE NOT RECORDED".`
+          : `Adopter ${entry.number} has no interview date; the export will print "DATE NOT RECORDED" until you set the month.`,
+      );
+    }
+    if (entry.dateFrom === 'text') entry.warnings.push(`Adopter ${entry.number}'s date was read from the text (${entry.date ?? entry.months.join(', ')}); check it.`);
+    if (entry.status !== 'planned' && entry.summary.trim() === '') {
+      entry.warnings.push(`Adopter ${entry.number} has no summary in the document; the export leaves entries without a summary out.`);
+    }
+    if (entry.status === 'planned') entry.warnings.push(`Adopter ${entry.number} is not checked in the list; it was imported as a candidate, its text in the adopter's notes.`);
+    if (entry.vendorNote) {
+      entry.warnings.push(`Adopter ${entry.number}'s vendor note was read as "${entry.vendorNote}"; the export words it as the app's note ("Note: This adopter uses … through …").`);
+    }
+  }
+  return result;
+}
+
+/** All the parts of the section in line order, for the nothing-lost check and reports. */
+export function allSources(parsed: ParsedDd): SourcePart[] {
+  return [...parsed.notesSources, ...parsed.entries.flatMap((e) => e.sources)].sort((a, b) => a.line - b.line);
+}
+
