@@ -14,6 +14,7 @@ import { SearchOverlay } from './screens/search/SearchOverlay';
 import { SearchScreen } from './screens/search/SearchScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TrashScreen } from './screens/trash/TrashScreen';
+import { applyTheme } from './theme';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -63,6 +64,13 @@ function Shell() {
       setToast({ text: errorMessage(error), tone: 'error' });
     }
   }, [refresh]);
+
+  // The reviewer's theme choice (light, dark, or the system's) applies from the first screen.
+  useEffect(() => {
+    call('getSettings', {})
+      .then((settings) => applyTheme(settings.theme))
+      .catch(() => applyTheme('system'));
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
