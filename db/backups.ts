@@ -277,6 +277,16 @@ export interface AutoBackupResult {
  * throws: a full disk must not keep the reviewer from their notes, so a failure comes back
  * as a warning, and the older backups are not rotated away when the new one failed.
  */
+/** Has today's automatic backup been written already? (A folder listing: cheap.) */
+export function dailyBackupDone(databaseFile: string, clock: Clock = systemClock): boolean {
+  try {
+    const today = localDay(clock);
+    return readBackupFolder(databaseFile).some((b) => b.reason === 'daily' && dayOf(b.createdAt) === today);
+  } catch {
+    return false;
+  }
+}
+
 export function autoBackup(db: Database.Database, databaseFile: string, clock: Clock = systemClock): AutoBackupResult {
   const result: AutoBackupResult = { created: null, removed: [], warning: null };
   const folder = backupFolderOf(databaseFile);
@@ -343,6 +353,18 @@ const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * that alone is half of a plain `quick_check` on a 50 MB store, and the index can be
  * rebuilt from the notes. Returns the first problem found, or null.
  */
+/**
+ * The check of every other open of the day: read the schema and the first page of every
+ * b-tree. Catches a damaged schema or a truncated file in about a millisecond; deeper
+ * damage is caught by the day's first open (quickCheck), by the daily backup (which
+ * reads every page), or where a read meets it (DATABASE_CORRUPT either way).
+ */
+export function schemaCheck(db: Database.Database): string | null {
+  const tables = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 AND name NOT LIKE 'sqlite_%'").pluck().all();
+  for (const table of tables) db.prepare(`SELECT 1 FROM ${quoteIdentifier(table)} LIMIT 1`).get();
+  return null;
+}
+
 export function quickCheck(db: Database.Database): string | null {
   const tables = db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND rootpage > 0 ORDER BY rootpage").pluck().all();
   for (const table of ['sqlite_schema', ...tables]) {
@@ -371,11 +393,11 @@ export interface FileVerdict {
  * exception; an error that says nothing about the file's health (cannot open, busy,
  * a hot journal a read-only connection may not roll back) is thrown as it came.
  */
-export function inspectDatabaseFile(file: string, depth: 'quick' | 'full', access: FileAccess = {}): FileVerdict {
+export function inspectDatabaseFile(file: string, depth: 'schema' | 'quick' | 'full', access: FileAccess = {}): FileVerdict {
   let db: Database.Database | undefined;
   try {
     db = openReadOnly(file, access);
-    const damage = depth === 'full' ? integrityCheck(db) : quickCheck(db);
+    const damage = depth === 'full' ? integrityCheck(db) : depth === 'quick' ? quickCheck(db) : schemaCheck(db);
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const isAdoptionDesk = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'project'").get() !== undefined;
     return { damage, userVersion, isAdoptionDesk };

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../domain/errors';
-import { assertLooksLikeSqlite, autoBackup, damagedDatabaseError, inspectDatabaseFile, writeBackup } from './backups';
+import { assertLooksLikeSqlite, autoBackup, dailyBackupDone, damagedDatabaseError, inspectDatabaseFile, writeBackup } from './backups';
 import { systemClock, type Clock } from './clock';
 import { latestVersion, migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -64,15 +64,15 @@ function readAhead(file: string): void {
 /**
  * A database with a valid header but damaged pages is refused before the read-write
  * connection touches it: a read-only connection runs the per-table `quick_check` (see
- * db/backups.ts; about 60 ms on a 50 MB store) and reads the schema. The main file is
+ * db/backups.ts; about 60 ms on a 50 MB store) or, later in the day, reads the schema. The main file is
  * never written. I/O errors that say nothing about damage (busy, a hot journal only a
  * writer may roll back, no -shm allowed) leave the verdict to the normal open.
  */
-function assertNotDamaged(file: string, options: OpenOptions, latest: number): void {
+function assertNotDamaged(file: string, options: OpenOptions, latest: number, depth: 'schema' | 'quick'): void {
   let damage: string | null;
   try {
-    readAhead(file);
-    damage = inspectDatabaseFile(file, 'quick', options).damage;
+    if (depth === 'quick') readAhead(file);
+    damage = inspectDatabaseFile(file, depth, options).damage;
   } catch (error) {
     if (ioReason(error) !== null) return;
     throw error;
@@ -101,7 +101,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     throw new DeskError('DATABASE_MISSING', `There is no database at ${file}.`);
   }
   const holdsData = exists && assertLooksLikeSqlite(file);
-  if (holdsData) assertNotDamaged(file, options, latest);
+  // The thorough per-table check runs on the day's first open (when the daily backup is due
+  // and reads every page anyway) and whenever no daily backup is kept; later opens that day
+  // only read the schema, so starting the app or a CLI command stays fast.
+  const thorough = !options.autoBackup || !dailyBackupDone(file, clock);
+  if (holdsData) assertNotDamaged(file, options, latest, thorough ? 'quick' : 'schema');
   if (!exists) ensureFolder(file);
 
   const driverOptions: Database.Options = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};

@@ -12,6 +12,32 @@ import { OrganizationFinder, changeOrDryRun, checked, findOrCreatePerson, import
 import type { ImportReport } from './views';
 import { summaryHash } from './summary-hash';
 
+/**
+ * Applies a parsed DD document (templates/import/dd-parse.ts) to the store, as ONE
+ * change: all of it or nothing, and one undo step. What each entry becomes:
+ *
+ * - organization: found by name (case-insensitive) or created with the label's industry
+ *   and link; empty fields of an existing one are filled in, differences only reported.
+ *   An anonymous entry gets its own placeholder organization, "Anon #N" (the document
+ *   never names it); rename it when you know who it is.
+ * - adopter: the number as written (duplicates and unnumbered headings get the next free
+ *   numbers), anonymous flag, publicLabel when the export's default ("Anonymous
+ *   <industry>") would not print the label as written, the vendor note (type
+ *   "vendor-offering"), stage "approved" (a published entry was approved); a "(DRAFT)"
+ *   entry of our own export is "interviewed"; an unchecked checklist item a "candidate".
+ * - interview: one per month ("JANUARY 2025 AND SEPTEMBER 2025" is two interviews; the
+ *   summary and the people go to the last); the day when the document gives one; the
+ *   summary verbatim (the generator's normalization: LF, no trailing spaces, single blank
+ *   lines), approvedHash of it, so no EDITED_AFTER_APPROVAL warning follows.
+ *   approvedAt is the day of the import: the day the app learned of an approval the
+ *   published document proves; the document does not say when it was given.
+ *   summarySentAt stays empty (unknown).
+ * - people: interviewees found or created within the organization, with their role;
+ *   interviewees the document counts without naming ("The interviewee is anonymous")
+ *   become anonymous placeholders "Anon 1", "Anon 2".
+ * - project: the one chosen, or a new one named and levelled by the title; the text
+ *   before the first entry goes to its notes.
+ */
 export interface DdImportInput {
   fileName: string;
   text: string;

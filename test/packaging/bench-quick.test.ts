@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CASES = ['open', 'upgrade', 'autosave', 'search', 'insert', 'word-export'];
+const CASES = ['open', 'upgrade', 'autosave', 'search', 'insert'];
 
 let work: string | undefined;
 afterEach(() => {
