@@ -83,9 +83,16 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/templates/adoption/section', '**/templates/adoption/entry'],
+              group: [
+                '**/templates/adoption/section',
+                '**/templates/adoption/entry',
+                '**/templates/word/builder',
+                '**/templates/word/ooxml',
+                '**/templates/word/zip',
+                '**/templates/word/package-text',
+              ],
               allowTypeImports: true,
-              message: 'Render public output through templates/adoption/publish.ts, which runs the anonymity guard.',
+              message: 'Render public output through templates/adoption/publish.ts or templates/word/publish-docx.ts, which run the anonymity guard.',
             },
           ],
         },

@@ -25,6 +25,7 @@ type Values = Record<string, unknown>;
 export class EntityTable<R extends RowMeta> {
   private readonly byId: Database.Statement<[number], Row>;
   private readonly updateCache = new Map<string, Database.Statement>();
+  private readonly listCache = new Map<string, Database.Statement<unknown[], Row>>();
   private readonly insertStatement: Database.Statement;
   private readonly fieldNames: string[];
 
@@ -106,10 +107,13 @@ export class EntityTable<R extends RowMeta> {
     }
     if (this.spec.trash && !options.includeTrashed) clauses.push('deleted_at IS NULL');
     const sql = `SELECT * FROM ${this.spec.table}${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${options.orderBy ?? 'id'}`;
-    return this.db
-      .prepare<unknown[], Row>(sql)
-      .all(...params)
-      .map((row) => this.decode(row));
+    // The same few shapes of query repeat thousands of times in a document export: prepare each once.
+    let statement = this.listCache.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], Row>(sql);
+      this.listCache.set(sql, statement);
+    }
+    return statement.all(...params).map((row) => this.decode(row));
   }
 
   insert(values: Values): R {

@@ -12,42 +12,54 @@ export interface Folded {
 }
 
 const DROPPED = new Set(['*', '_', '`', '~', '\\']);
+const FORMAT = /\p{Cf}/u;
+const SPACE = /\s/u;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  // Plain ASCII needs no normalization: only lower-casing (most of any text).
+  if (ch.length === 1 && code < 128) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
   return ch.normalize('NFKC').normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 export function fold(original: string): Folded {
-  let text = '';
+  // Pieces joined once at the end: asking a growing string for its last character
+  // flattens it every time, which made this quadratic on a long section.
+  const parts: string[] = [];
   const map: number[] = [];
+  let endsWithSpace = false;
   const emit = (chars: string, at: number) => {
-    for (const unit of chars) {
-      for (let k = 0; k < unit.length; k++) map.push(at);
-      text += unit;
-    }
+    if (chars === '') return;
+    for (let k = 0; k < chars.length; k++) map.push(at);
+    parts.push(chars);
+    endsWithSpace = chars.endsWith(' ');
   };
   let i = 0;
   while (i < original.length) {
-    const rest = original.slice(i, i + 40);
+    const ch0 = original.charCodeAt(i);
     // A tag name then attributes; an autolink (<https://…>, <a@b.org>) is not a tag and is kept.
-    const tag = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200})?\/?>/.exec(original.slice(i, i + 240));
+    // (The patterns only run at "<" and "&": this loop sees every character of the section.)
+    const tag = ch0 === 60 ? /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200})?\/?>/.exec(original.slice(i, i + 240)) : null;
     if (tag) {
       // A bare tag vanishes (so Glo<b>bex reads globex); attributes stay readable, since an
       // href or title in raw HTML is published too.
       const attributes = /\s([^<>]*?)\/?>$/.exec(tag[0])?.[1];
       if (attributes) {
-        if (!text.endsWith(' ')) emit(' ', i);
+        if (!endsWithSpace) emit(' ', i);
         const start = i + tag[0].indexOf(attributes);
         const inner = fold(attributes);
-        text += inner.text;
-        map.push(...inner.map.map((at) => start + at));
-        if (!text.endsWith(' ')) emit(' ', i + tag[0].length - 1);
+        if (inner.text) {
+          parts.push(inner.text);
+          for (const at of inner.map) map.push(start + at);
+          endsWithSpace = inner.text.endsWith(' ');
+        }
+        if (!endsWithSpace) emit(' ', i + tag[0].length - 1);
       }
       i += tag[0].length;
       continue;
     }
-    const entity = /^&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/i.exec(rest);
+    const entity = ch0 === 38 ? /^&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/i.exec(original.slice(i, i + 40)) : null;
     if (entity) {
       const body = entity[1]!.toLowerCase();
       const decoded = body.startsWith('#x')
@@ -65,14 +77,14 @@ export function fold(original: string): Folded {
     const ch = String.fromCodePoint(codePoint);
     i += ch.length;
     const at = i - ch.length;
-    if (DROPPED.has(ch) || /\p{Cf}/u.test(ch)) continue;
-    if (/\s/u.test(ch)) {
-      if (!text.endsWith(' ')) emit(' ', at);
+    if (DROPPED.has(ch) || (codePoint > 127 && FORMAT.test(ch))) continue;
+    if (codePoint === 32 || codePoint === 10 || codePoint === 9 || codePoint === 13 || (codePoint > 127 && SPACE.test(ch))) {
+      if (!endsWithSpace) emit(' ', at);
       continue;
     }
     emit(foldChar(ch), at);
   }
-  return { text, map };
+  return { text: parts.join(''), map };
 }
 
 /** A secret folded the same way, trimmed. */
@@ -99,4 +111,33 @@ export function findWholeWords(haystack: string, needle: string): number[] {
     }
     from = at + 1;
   }
+}
+
+/** Where each whole word of a folded text starts: one pass, then every secret is a lookup. */
+export type WordIndex = Map<string, number[]>;
+
+export function indexWords(haystack: string): WordIndex {
+  const index: WordIndex = new Map();
+  for (const match of haystack.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const positions = index.get(match[0]);
+    if (positions) positions.push(match.index);
+    else index.set(match[0], [match.index]);
+  }
+  return index;
+}
+
+/**
+ * findWholeWords through the index: a needle that starts with a word can only match where
+ * that word stands whole, so only those places are checked (a section with a thousand
+ * secrets would otherwise be searched a thousand times).
+ */
+export function findWholeWordsIndexed(haystack: string, index: WordIndex, needle: string): number[] {
+  const first = /^[\p{L}\p{N}]+/u.exec(needle)?.[0];
+  if (!first) return findWholeWords(haystack, needle);
+  const endsWord = WORD.test(needle[needle.length - 1]!);
+  return (index.get(first) ?? []).filter((at) => {
+    if (!haystack.startsWith(needle, at)) return false;
+    const after = haystack[at + needle.length];
+    return !endsWord || after === undefined || !WORD.test(after);
+  });
 }

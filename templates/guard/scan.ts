@@ -1,6 +1,6 @@
 import { DeskError } from '../../domain/errors';
 import type { PublicationData } from '../adoption/model';
-import { findWholeWords, fold, foldTerm } from './fold';
+import { findWholeWordsIndexed, fold, foldTerm, indexWords } from './fold';
 import { collectSecrets, type Secret, type SecretKind } from './secrets';
 
 /** One piece of public output: the Markdown, a Word part, a document property. */
@@ -65,8 +65,9 @@ export function scanForLeaks(parts: readonly TextPart[], data: PublicationData):
   const report: GuardReport = { leaks: [], allowed: [] };
   for (const part of parts) {
     const folded = fold(part.text);
+    const words = indexWords(folded.text);
     for (const secret of secrets) {
-      for (const at of findWholeWords(folded.text, secret.folded)) {
+      for (const at of findWholeWordsIndexed(folded.text, words, secret.folded)) {
         const start = folded.map[at] ?? 0;
         const end = (folded.map[at + secret.folded.length - 1] ?? start) + 1;
         const line = lineAt(part.text, start);

@@ -8,6 +8,12 @@ import { writeZip } from './zip';
  * The styles are Word's built-in ones by their built-in names ("heading 1"…, each with
  * its outline level), so the navigation pane and a table of contents work in Word and
  * LibreOffice alike.
+ *
+ * Why not the `docx` package: measured on the build machine, loading it costs ~0.23 s
+ * (more than pandoc's whole run for a small DD) and building + compiling a 1,000-adopter
+ * section ~5 s; it also writes random relationship ids, the clock's dates and "Un-named"
+ * authors, which would all have to be rewritten after the fact. These few hundred lines
+ * write the same WordprocessingML in ~0.3 s, deterministically.
  */
 
 export type PageSize = 'a4' | 'letter';

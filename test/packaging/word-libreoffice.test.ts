@@ -23,6 +23,8 @@ import { oracle } from '../unit/templates/word/docx-inspect';
  */
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-results/word');
+/** The LibreOffice binary (SOFFICE overrides, e.g. on a machine where it is not on PATH). */
+const SOFFICE = process.env.SOFFICE ?? 'soffice';
 const INSTALL = 'install it with: apt-get install --no-install-recommends libreoffice-writer-nogui poppler-utils (CI installs both)';
 
 function tool(command: string, args: string[], what: string): void {
@@ -88,7 +90,7 @@ let seconds = 0;
 let work = '';
 
 beforeAll(() => {
-  tool('soffice', ['--version'], 'LibreOffice');
+  tool(SOFFICE, ['--version'], 'LibreOffice');
   tool('pdftotext', ['-v'], 'pdftotext (poppler-utils)');
   tool('pdftoppm', ['-v'], 'pdftoppm (poppler-utils)');
 
@@ -121,7 +123,7 @@ beforeAll(() => {
   const profile = path.join(work, 'lo-profile');
   for (const f of files) fs.writeFileSync(path.join(work, `${f.name}.docx`), f.docx);
   const started = performance.now();
-  run('soffice', [
+  run(SOFFICE, [
     '--headless',
     '--norestore',
     `-env:UserInstallation=file://${profile}`,

@@ -50,8 +50,9 @@ function readBody(request: http.IncomingMessage): Promise<string> {
  * Serves the BUILT renderer on 127.0.0.1 (a random port) with the app's CSP, and
  * answers window.desk calls with the real services over a database of its own.
  */
-export async function startHarness(options: { dbFile: string }): Promise<Harness> {
-  const index = path.join(RENDERER_DIR, 'index.html');
+export async function startHarness(options: { dbFile: string; rendererDir?: string }): Promise<Harness> {
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  const index = path.join(rendererDir, 'index.html');
   if (!fs.existsSync(index)) throw new Error(`${index} is missing: run npm run build first.`);
   const desk = openDesk(options.dbFile);
   const html = fs
@@ -78,10 +79,10 @@ export async function startHarness(options: { dbFile: string }): Promise<Harness
     }
     if (url.pathname === '/__desk/bridge.js') return send(200, MIME['.js']!, bridgeScript());
     // axe-core for the accessibility checks, served same-origin so the shipped CSP stays on.
-    if (url.pathname === '/__test/axe.js') return send(200, MIME['.js']!, fs.readFileSync(AXE_SCRIPT));
+    if (url.pathname === '/__test/axe.js' && fs.existsSync(AXE_SCRIPT)) return send(200, MIME['.js']!, fs.readFileSync(AXE_SCRIPT));
     if (url.pathname === '/' || url.pathname === '/index.html') return send(200, MIME['.html']!, html);
-    const file = path.resolve(RENDERER_DIR, '.' + decodeURIComponent(url.pathname));
-    if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const file = path.resolve(rendererDir, '.' + decodeURIComponent(url.pathname));
+    if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       return send(404, 'text/plain', 'Not found');
     }
     send(200, MIME[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));

@@ -71,6 +71,7 @@ describe('lint enforces the layers', { timeout: 30_000 }, () => {
     ['electron/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
     ['services/x.ts', "import { renderAdoptionSection } from '../templates/adoption/section';\nvoid renderAdoptionSection;\n"],
     ['renderer/src/x.ts', "import { adopterFields } from '../../domain/adopter';\nvoid adopterFields;\n"],
+    ['services/x.ts', "import { documentXml } from '../templates/word/ooxml';\nvoid documentXml;\n"],
   ])('%s: %s fails lint', async (file, code) => {
     expect((await lint(file, code)).length).toBeGreaterThan(0);
   });

@@ -139,3 +139,17 @@ describe('secrets and folding', () => {
     expect(findWholeWords('globexian globex', 'globex')).toEqual([10]);
   });
 });
+
+describe('the word index', () => {
+  it('finds exactly what the plain whole-word search finds', async () => {
+    const fc = await import('fast-check');
+    const { findWholeWordsIndexed, indexWords } = await import('../../../templates/guard/fold');
+    const text = fc.stringMatching(/^[ab .'é@-]{0,40}$/);
+    fc.assert(
+      fc.property(text, fc.stringMatching(/^[ab .'é@-]{1,6}$/), (haystack, needle) => {
+        expect(findWholeWordsIndexed(haystack, indexWords(haystack), needle)).toEqual(findWholeWords(haystack, needle));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,47 @@
+import { openDesk } from '../../../services/desk';
+import { publicationData } from '../../../services/publication-data';
+import { previewAdoptionSection } from '../../../templates/adoption/publish';
+import type { BenchCase } from '../case';
+import { p50p95, timeOperations } from '../measure';
+
+export const benchCase: BenchCase = {
+  name: 'adoption-render',
+  title: 'Render the Adoption section (Markdown + anonymity guard)',
+  description:
+    'The section of one project with about 10 adopters, rendered and scanned by the anonymity guard from data already read ' +
+    '(pure templates: what every keystroke of the live preview pays), and the same through the service (read from the store ' +
+    'too). Then every project of the generated store through the service, one after another, drafts included.',
+  figures: [
+    { key: 'one.p50', label: 'one project of ~10 adopters, render + guard, median', unit: 'ms' },
+    { key: 'one.p95', label: 'one project of ~10 adopters, render + guard, p95', unit: 'ms' },
+    { key: 'oneService.p50', label: 'the same through the service (store read included), median', unit: 'ms' },
+    { key: 'all', label: 'every project of the store through the service, total', unit: 'ms' },
+  ],
+  targets: [{ figure: 'one.p50', below: 16 }],
+  async run(context) {
+    const desk = openDesk(context.copyOf(context.store));
+    try {
+      const projects = await desk.services.listProjects({ includeArchived: true });
+      // The project whose adopter count is closest to 10: a large but real DD.
+      const sized = projects.map((p) => ({ p, n: desk.store.tables.adopter.list({ project_id: p.id }).length }));
+      const target = sized.sort((a, b) => Math.abs(a.n - 10) - Math.abs(b.n - 10) || a.p.id - b.p.id)[0]!;
+      const data = publicationData(desk.store, target.p.id);
+      const pure = await timeOperations({ warmup: 3, count: context.reps(60, 10), run: () => previewAdoptionSection(data, { includeDrafts: true }) });
+      const service = await timeOperations({
+        warmup: 2,
+        count: context.reps(30, 5),
+        run: () => desk.services.previewAdoption({ projectId: target.p.id, includeDrafts: true }),
+      });
+      const started = performance.now();
+      for (const { p } of sized) await desk.services.previewAdoption({ projectId: p.id, includeDrafts: true });
+      const all = performance.now() - started;
+      const one = p50p95(pure);
+      return {
+        figures: { 'one.p50': one.p50, 'one.p95': one.p95, 'oneService.p50': p50p95(service).p50, all },
+        notes: [`Project "${target.p.name}" has ${target.n} adopters; the store has ${sized.length} projects.`],
+      };
+    } finally {
+      desk.close();
+    }
+  },
+};
