@@ -84,3 +84,17 @@ describe('Projects screen', () => {
     await waitFor(() => expect(screen.queryByText('Globex Mesh')).toBeNull());
   });
 });
+
+describe('archiving', () => {
+  it('moves a project to the archived list and back', async () => {
+    render(<App />);
+    await createProject('Globex Mesh');
+    fireEvent.click(screen.getByRole('button', { name: 'Archive Globex Mesh' }));
+    const archived = await screen.findByRole('list', { name: 'Archived projects' });
+    expect(within(archived).getByText('Globex Mesh')).toBeTruthy();
+    expect((await desk.services.listProjects({})).length).toBe(0);
+    fireEvent.click(within(archived).getByRole('button', { name: 'Unarchive Globex Mesh' }));
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Archived projects' })).toBeNull());
+    expect((await desk.services.listProjects({}))[0]?.archived).toBe(false);
+  });
+});

@@ -9,6 +9,7 @@ import { useOp } from '../../hooks/useOp';
 import { hrefFor } from '../../router';
 
 function AddCandidate({ projectId, onAdded }: { projectId: number; onAdded: () => void }) {
+  const organizations = useOp('listOrganizations', {}, []);
   const [name, setName] = useState('');
   const [industry, setIndustry] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +32,11 @@ function AddCandidate({ projectId, onAdded }: { projectId: number; onAdded: () =
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-org`}>Organization</label>
-          <input id={`${id}-org`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+          <input id={`${id}-org`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" list={`${id}-known`} />
+          {/* Organizations already known (from other projects) are offered; picking one reuses it. */}
+          <datalist id={`${id}-known`}>
+            {organizations.state.status === 'ready' && organizations.state.value.map((o) => <option key={o.id} value={o.name} />)}
+          </datalist>
         </div>
         <div className="field">
           <label htmlFor={`${id}-ind`}>Industry</label>

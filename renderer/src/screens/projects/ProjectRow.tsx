@@ -36,6 +36,17 @@ export function ProjectRow({ card, onChanged }: Props) {
     }
   }
 
+  async function setArchived(archived: boolean) {
+    setBusy(true);
+    try {
+      await call('updateProject', { id: project.id, version: project.version, archived });
+      await onChanged();
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  }
+
   async function remove() {
     setBusy(true);
     try {
@@ -104,6 +115,9 @@ export function ProjectRow({ card, onChanged }: Props) {
           <div className="row-actions">
             <button type="button" onClick={() => setEditing(true)} aria-label={`Rename ${project.name}`}>
               Rename
+            </button>
+            <button type="button" onClick={() => void setArchived(!project.archived)} disabled={busy} aria-label={`${project.archived ? 'Unarchive' : 'Archive'} ${project.name}`}>
+              {project.archived ? 'Unarchive' : 'Archive'}
             </button>
             <button type="button" className="danger" onClick={remove} disabled={busy} aria-label={`Delete ${project.name}`}>
               Delete
