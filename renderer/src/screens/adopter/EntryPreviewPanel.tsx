@@ -2,12 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import type { EntryPreview } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { MarkdownView } from '../../components/MarkdownView';
+import { createChannel, useChannel, type Channel } from '../../hooks/channel';
 
 /**
- * Exactly how this adopter will appear in the DD, refreshed after every save — or, with
- * `summary`, as the reviewer types (the newest request wins; stale answers are dropped).
+ * Exactly how this adopter will appear in the DD, refreshed after every save — or, through
+ * `typed`, as the reviewer types the summary (the newest request wins; stale answers are dropped).
  */
-export function EntryPreviewPanel({ adopterId, version, summary }: { adopterId: number; version: number; summary?: string }) {
+const NOTHING_TYPED = createChannel<string | undefined>(undefined);
+
+export function EntryPreviewPanel({ adopterId, version, typed = NOTHING_TYPED }: { adopterId: number; version: number; typed?: Channel<string | undefined> }) {
+  const summary = useChannel(typed);
   const [preview, setPreview] = useState<EntryPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);

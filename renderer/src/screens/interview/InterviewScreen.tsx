@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InputOf } from '../../../../services/contract';
 import type { InterviewDetail } from '../../../../services/views';
 import { call } from '../../client';
@@ -6,6 +6,7 @@ import { AutosaveField } from '../../components/AutosaveField';
 import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
+import { createChannel } from '../../hooks/channel';
 import { useVersioned } from '../../hooks/useVersioned';
 import { hrefFor, type Route } from '../../router';
 import { EntryPreviewPanel } from '../adopter/EntryPreviewPanel';
@@ -20,7 +21,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber }: { detail: Int
   const { interview } = detail;
   const save = useVersioned(interview.version);
   const [selection, setSelection] = useState('');
-  const [typedSummary, setTypedSummary] = useState<string | undefined>(undefined);
+  const typedSummary = useMemo(() => createChannel<string | undefined>(undefined), []);
   const [previewVersion, setPreviewVersion] = useState(0);
   const summaryBox = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
 
@@ -88,7 +89,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber }: { detail: Int
             label="Summary for the DD (about five paragraphs, Markdown)"
             initial={interview.summary}
             save={(summary) => patch({ summary })}
-            onInput={setTypedSummary}
+            onInput={typedSummary.publish}
             multiline
             rows={14}
             testId="summary"
@@ -100,7 +101,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber }: { detail: Int
         </section>
         <Approval interview={interview} approvalDue={detail.approvalDue} projectId={route.projectId} adopterNumber={adopterNumber} save={save} onChanged={reload} />
       </div>
-      <EntryPreviewPanel adopterId={interview.adopterId} version={previewVersion} summary={typedSummary} />
+      <EntryPreviewPanel adopterId={interview.adopterId} version={previewVersion} typed={typedSummary} />
     </div>
   );
 }
