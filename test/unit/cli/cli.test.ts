@@ -4,15 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { version } from '../../../package.json';
-import { runCli } from '../../../cli/run';
+import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
-
-async function cli(args: string[], env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
-  return { code, stdout, stderr };
-}
 
 describe('adoption-desk CLI', () => {
   it('adds a project and lists it as JSON', async () => {

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../cli/run';
+import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
 
 /** Invented organizations and people only. */
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
-  return { code, stdout, stderr };
-}
-
 const DD = `# Globex Mesh Incubation Due Diligence
 
 #### Adoption
