@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { DeskError } from '../domain/errors';
 import type { ChangeLog } from './change-log';
 import { isoNow, type Clock } from './clock';
@@ -24,6 +25,8 @@ type Values = Record<string, unknown>;
  */
 export class EntityTable<R extends RowMeta> {
   private readonly byId: Database.Statement<[number], Row>;
+  private readonly byUid: Database.Statement<[string], Row>;
+  private readonly uidById: Database.Statement<[number], string | null>;
   private readonly updateCache = new Map<string, Database.Statement>();
   private readonly listCache = new Map<string, Database.Statement<unknown[], Row>>();
   private readonly insertStatement: Database.Statement;
@@ -37,16 +40,19 @@ export class EntityTable<R extends RowMeta> {
   ) {
     this.fieldNames = Object.keys(spec.fields);
     this.byId = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`);
+    this.byUid = db.prepare(`SELECT * FROM ${spec.table} WHERE uid = ?`);
+    this.uidById = db.prepare<[number], string | null>(`SELECT uid FROM ${spec.table} WHERE id = ?`).pluck();
     const columns = this.fieldNames.map((f) => spec.fields[f]!.column);
     // A new row never gets an id that was ever used before, even if that row is gone
     // (undone, deleted, purged): history is kept per id, and a window still holding the
     // old record (same id, version 1) must meet NOT_FOUND, not a stranger it can
     // overwrite. SQLite alone would hand out max(id) + 1 again; the event log remembers
     // every id that existed (the event_entity index makes this a lookup).
+    // `uid` is the record's stable id, the same in every store (see migration 6).
     this.insertStatement = db.prepare(
-      `INSERT INTO ${spec.table} (${['id', ...columns, 'created_at', 'updated_at'].join(', ')}) VALUES (${[
+      `INSERT INTO ${spec.table} (${['id', 'uid', ...columns, 'created_at', 'updated_at'].join(', ')}) VALUES (${[
         `max(coalesce((SELECT max(id) FROM ${spec.table}), 0), coalesce((SELECT max(entity_id) FROM event WHERE entity = '${spec.entity}'), 0)) + 1`,
-        ...[...columns, 'c', 'u'].map(() => '?'),
+        ...['uid', ...columns, 'c', 'u'].map(() => '?'),
       ].join(', ')})`,
     );
   }
@@ -85,6 +91,17 @@ export class EntityTable<R extends RowMeta> {
     return record;
   }
 
+  /** The record with this stable id (trashed or not), if it is here. */
+  findByUid(uid: string): R | undefined {
+    const row = this.byUid.get(uid);
+    return row ? this.decode(row) : undefined;
+  }
+
+  /** A record's stable id (null only for a row no insert path wrote, which migration 6 backfilled). */
+  uidOf(id: number): string | null {
+    return this.uidById.get(id) ?? null;
+  }
+
   /** The record if it is live (not in the trash). */
   getLive(id: number): R {
     const record = this.get(id);
@@ -116,10 +133,12 @@ export class EntityTable<R extends RowMeta> {
     return statement.all(...params).map((row) => this.decode(row));
   }
 
+  /** A new row; its stable id is `values.uid` when given (an imported record keeps its own), a new UUID otherwise. */
   insert(values: Values): R {
     const now = isoNow(this.clock);
+    const uid = typeof values.uid === 'string' ? values.uid : randomUUID();
     const params = this.fieldNames.map((f) => encode(this.spec.fields[f]!.codec, values[f]));
-    const id = Number(this.insertStatement.run(...params, now, now).lastInsertRowid);
+    const id = Number(this.insertStatement.run(uid, ...params, now, now).lastInsertRowid);
     const record = this.get(id);
     // No "before" is NULL in the event, not the JSON text 'null' (history reads it as an object).
     this.log.record(this.spec.entity, id, 'create', undefined, this.fieldsOf(record));
@@ -203,22 +222,27 @@ export class EntityTable<R extends RowMeta> {
    */
   remove(id: number, action: 'delete' | 'purge' = 'delete'): void {
     const current = this.get(id);
+    const uid = this.uidOf(id);
     this.db.prepare(`DELETE FROM ${this.spec.table} WHERE id = ?`).run(id);
-    const before = { ...this.fieldsOf(current), version: current.version, createdAt: current.createdAt };
+    const before = { ...this.fieldsOf(current), uid, version: current.version, createdAt: current.createdAt };
     this.log.record(this.spec.entity, id, action, before, undefined);
   }
 
-  /** Puts back a row removed by 'delete', with its id, as a newer version. */
+  /**
+   * Puts back a row removed by 'delete', with its id and stable id, as a newer version.
+   * (An event written before stable ids existed has no uid: the row gets a new one.)
+   */
   reinsert(id: number, before: Values): void {
     const columns = this.fieldNames.map((f) => this.spec.fields[f]!.column);
     const params = this.fieldNames.map((f) => encode(this.spec.fields[f]!.codec, before[f]));
+    const uid = typeof before.uid === 'string' ? before.uid : randomUUID();
     this.db
       .prepare(
-        `INSERT INTO ${this.spec.table} (id, ${columns.join(', ')}, version, created_at, updated_at) VALUES (?, ${columns
+        `INSERT INTO ${this.spec.table} (id, uid, ${columns.join(', ')}, version, created_at, updated_at) VALUES (?, ?, ${columns
           .map(() => '?')
           .join(', ')}, ?, ?, ?)`,
       )
-      .run(id, ...params, Number(before.version ?? 0) + 1, String(before.createdAt ?? isoNow(this.clock)), isoNow(this.clock));
+      .run(id, uid, ...params, Number(before.version ?? 0) + 1, String(before.createdAt ?? isoNow(this.clock)), isoNow(this.clock));
   }
 
   /** Deletes a row without logging: only undo of its own creation may do this. */

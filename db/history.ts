@@ -26,7 +26,7 @@ export function historyOf(db: Database.Database, entity: EntityName, id: number,
   return rows.map((row) => {
     const before = (row.before ? (JSON.parse(row.before) as Record<string, unknown> | null) : null) ?? {};
     const after = (row.after ? (JSON.parse(row.after) as Record<string, unknown> | null) : null) ?? {};
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== 'version' && f !== 'createdAt');
+    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== 'version' && f !== 'createdAt' && f !== 'uid');
     return {
       at: row.at,
       label: row.label,

@@ -4,6 +4,7 @@ import type { Person } from '../domain/person';
 import type { EntityTable, RowMeta } from '../db/entity-table';
 import type { Store } from '../db/store';
 import {
+  ARCHIVE_VERSION,
   archiveKeys,
   parseArchive,
   serializeArchive,
@@ -60,12 +61,15 @@ export function buildArchive(store: Store, projectId: number): ArchiveInput {
   const personKey = ranked(people, (who) => archiveKeys.person(orgName(who.organizationId), who.name));
   const personById = new Map(people.map((who) => [who.id, who]));
   const keyOfPerson = (id: number) => personKey.get(personById.get(id)!)!;
+  /** A record's stable id; left out (undefined) only for a row without one. */
+  const uidOf = <R extends RowMeta>(table: EntityTable<R>, id: number) => table.uidOf(id) ?? undefined;
 
   return {
     format: 'adoption-desk-archive',
-    version: 1,
+    version: ARCHIVE_VERSION,
     project: {
       key: p.slug,
+      uid: uidOf(project, p.id),
       slug: p.slug,
       name: p.name,
       level: p.level,
@@ -76,9 +80,10 @@ export function buildArchive(store: Store, projectId: number): ArchiveInput {
       archived: p.archived,
       ...stamps(p),
     },
-    organizations: organizations.map((o) => ({ key: orgKey.get(o)!, name: o.name, aliases: o.aliases, website: o.website, industry: o.industry, ...stamps(o) })),
+    organizations: organizations.map((o) => ({ key: orgKey.get(o)!, uid: uidOf(organization, o.id), name: o.name, aliases: o.aliases, website: o.website, industry: o.industry, ...stamps(o) })),
     people: people.map((who) => ({
       key: personKey.get(who)!,
+      uid: uidOf(person, who.id),
       name: who.name,
       role: who.role,
       email: who.email,
@@ -92,6 +97,7 @@ export function buildArchive(store: Store, projectId: number): ArchiveInput {
       const interviewKey = ranked(interviews, (i) => archiveKeys.interview(aKey, i.date ?? i.month, 1).replace(/#1$/, ''));
       return {
         key: aKey,
+        uid: uidOf(adopter, a.id),
         number: a.number,
         anonymous: a.anonymous,
         publicLabel: a.publicLabel,
@@ -109,11 +115,12 @@ export function buildArchive(store: Store, projectId: number): ArchiveInput {
         organization: orgKey.get(orgById.get(a.organizationId)!)!,
         allowances: allowance
           .list({ adopter_id: a.id }, { orderBy: 'id' })
-          .map((al) => ({ term: al.term, entryNumber: al.entryNumber, note: al.note, ...stamps(al) })),
+          .map((al) => ({ uid: uidOf(allowance, al.id), term: al.term, entryNumber: al.entryNumber, note: al.note, ...stamps(al) })),
         interviews: interviews.map((i) => {
           const iKey = interviewKey.get(i)!;
           return {
             key: iKey,
+            uid: uidOf(interview, i.id),
             date: i.date,
             month: i.month,
             interviewers: i.interviewers,
@@ -124,10 +131,11 @@ export function buildArchive(store: Store, projectId: number): ArchiveInput {
             summarySentAt: i.summarySentAt,
             approvedAt: i.approvedAt,
             approvedHash: i.approvedHash,
-            participants: participantsOf.get(i.id)!.map((pt) => ({ person: keyOfPerson(pt.personId), anonymous: pt.anonymous, position: pt.position })),
-            answers: answer.list({ interview_id: i.id }, { orderBy: 'question_key' }).map((an) => ({ questionKey: an.questionKey, text: an.text, ...stamps(an) })),
+            participants: participantsOf.get(i.id)!.map((pt) => ({ uid: uidOf(participant, pt.id), person: keyOfPerson(pt.personId), anonymous: pt.anonymous, position: pt.position })),
+            answers: answer.list({ interview_id: i.id }, { orderBy: 'question_key' }).map((an) => ({ uid: uidOf(answer, an.id), questionKey: an.questionKey, text: an.text, ...stamps(an) })),
             quotes: quotesOf.get(i.id)!.map((q, k) => ({
               key: archiveKeys.quote(iKey, k + 1),
+              uid: uidOf(quote, q.id),
               text: q.text,
               speaker: q.speakerPersonId === null ? null : keyOfPerson(q.speakerPersonId),
               approved: q.approved,
@@ -157,8 +165,10 @@ export function exportArchive(store: Store, projectId: number): DocumentFile {
 type Action = 'created' | 'updated' | 'unchanged' | 'conflict';
 
 /**
- * Merges an archive into this store, by key. A record that is not here is created with
- * the archive's timestamps. One that is here and differs is updated only when the
+ * Merges an archive into this store, by stable id (uid): a record is the one here with
+ * the same uid, whatever either side renamed or re-dated since. Records without a uid
+ * (a version 1 archive) are matched by key (see archive-format.ts). A record that is
+ * not here is created with the archive's uid and timestamps. One that is here and differs is updated only when the
  * archive's copy is newer (updatedAt); otherwise it is a conflict, reported and left as
  * it is. Nothing is ever deleted.
  */
@@ -228,20 +238,30 @@ export function importArchive(store: Store, input: { fileName: string; text: str
       return { record: local, action: 'conflict' };
     };
 
-    // Project by slug.
-    const { key: _pk, slug, createdAt: pc, updatedAt: pu, ...projectValues } = archive.project;
+    /** The record here with this uid, if it belongs where the archive has it (`at`). */
+    const byUid = <R extends RowMeta>(table: EntityTable<R>, uid: string | undefined, at: (r: R) => boolean = () => true): R | undefined => {
+      if (uid === undefined) return undefined;
+      const found = table.findByUid(uid);
+      return found && at(found) ? found : undefined;
+    };
+    /** The uid a created record gets: the archive's, unless a record elsewhere here already has it. */
+    const newUid = <R extends RowMeta>(table: EntityTable<R>, uid: string | undefined) => (uid !== undefined && !table.findByUid(uid) ? uid : undefined);
+
+    // Project by uid; by slug, which is unique here, when the archive has no uid or this
+    // store has the project under another uid (a copy made before stable ids).
+    const { key: _pk, uid: projectUid, slug, createdAt: pc, updatedAt: pu, ...projectValues } = archive.project;
     void _pk;
-    const [existingProject] = t.project.list({ slug }, { includeTrashed: true });
+    const existingProject = byUid(t.project, projectUid) ?? t.project.list({ slug }, { includeTrashed: true })[0];
     if (existingProject?.deletedAt) {
       throw new DeskError('CONFLICT', `The project "${slug}" is in the trash here; restore it before importing into it. Nothing was imported.`);
     }
     const projectResult = merge(t.project, `Project ${archive.project.name}`, existingProject, projectValues, { createdAt: pc, updatedAt: pu }, () =>
-      t.project.insert({ ...projectValues, slug }),
+      t.project.insert({ ...projectValues, slug, uid: newUid(t.project, projectUid) }),
     );
     if (projectResult.action === 'created') created.projects++;
     const project = projectResult.record;
 
-    // Organizations by name.
+    // Organizations by uid, or by name (no uid).
     const orgByKey = new Map<string, Organization>();
     const localOrgs = t.organization.list({}, { orderBy: 'id' });
     const usedOrgIds = new Set<number>();
@@ -249,37 +269,56 @@ export function importArchive(store: Store, input: { fileName: string; text: str
     // anonymous adopter ("Anon #3") only ever meets one of this project.
     const ownOrgIds = new Set(t.adopter.list({ project_id: project.id }, { includeTrashed: true }).map((x) => x.organizationId));
     for (const o of archive.organizations) {
-      const { key, createdAt, updatedAt, ...values } = o;
-      const free = localOrgs.filter((x) => lower(x.name) === lower(o.name) && !usedOrgIds.has(x.id));
-      const own = free.filter((x) => ownOrgIds.has(x.id));
-      const local = own[0] ?? (PLACEHOLDER.test(o.name) ? undefined : free[0]);
-      const r = merge(t.organization, `Organization ${o.name}`, local, values, { createdAt, updatedAt }, () => t.organization.insert(values));
+      const { key, uid, createdAt, updatedAt, ...values } = o;
+      let local: Organization | undefined;
+      if (uid !== undefined) local = byUid(t.organization, uid, (x) => !usedOrgIds.has(x.id));
+      else {
+        const free = localOrgs.filter((x) => lower(x.name) === lower(o.name) && !usedOrgIds.has(x.id));
+        const own = free.filter((x) => ownOrgIds.has(x.id));
+        local = own[0] ?? (PLACEHOLDER.test(o.name) ? undefined : free[0]);
+      }
+      const r = merge(t.organization, `Organization ${o.name}`, local, values, { createdAt, updatedAt }, () =>
+        t.organization.insert({ ...values, uid: newUid(t.organization, uid) }),
+      );
       if (r.action === 'created') created.organizations++;
       usedOrgIds.add(r.record.id);
       orgByKey.set(key, r.record);
     }
 
-    // People by name within their organization.
+    // People by uid, or by name within their organization (no uid).
     const personByKey = new Map<string, Person>();
     const usedPeople = new Set<number>();
     for (const who of archive.people) {
-      const { key, createdAt, updatedAt, organization: orgKey, ...rest } = who;
+      const { key, uid, createdAt, updatedAt, organization: orgKey, ...rest } = who;
       const organizationId = orgKey === null ? null : orgByKey.get(orgKey)!.id;
       const values = { ...rest, organizationId };
-      const candidates = t.person.list(organizationId === null ? { organization_id: null } : { organization_id: organizationId }, { orderBy: 'id' }).filter((x) => lower(x.name) === lower(who.name) && !usedPeople.has(x.id));
-      const r = merge(t.person, `Person ${who.name}`, candidates[0], values, { createdAt, updatedAt }, () => t.person.insert(values));
+      const local =
+        uid !== undefined
+          ? byUid(t.person, uid, (x) => !usedPeople.has(x.id))
+          : t.person
+              .list(organizationId === null ? { organization_id: null } : { organization_id: organizationId }, { orderBy: 'id' })
+              .find((x) => lower(x.name) === lower(who.name) && !usedPeople.has(x.id));
+      const r = merge(t.person, `Person ${who.name}`, local, values, { createdAt, updatedAt }, () => t.person.insert({ ...values, uid: newUid(t.person, uid) }));
       if (r.action === 'created') created.people++;
       usedPeople.add(r.record.id);
       personByKey.set(key, r.record);
     }
 
-    // Adopters by number; interviews by day and rank; their parts.
+    // Adopters, interviews and their parts by uid; without one, adopters by number,
+    // interviews by day and rank, quotes by rank.
     for (const a of archive.adopters) {
-      const { key: _ak, number, organization: orgKey, allowances, interviews, createdAt, updatedAt, ...rest } = a;
+      const { key: _ak, uid, number, organization: orgKey, allowances, interviews, createdAt, updatedAt, ...rest } = a;
       void _ak;
       const organizationId = orgByKey.get(orgKey)!.id;
-      const [local] = t.adopter.list({ project_id: project.id, number }, { includeTrashed: true });
+      const [withNumber] = t.adopter.list({ project_id: project.id, number }, { includeTrashed: true });
+      const local = uid === undefined ? withNumber : byUid(t.adopter, uid, (x) => x.projectId === project.id);
       const label = `Adopter ${number}`;
+      if (!local && withNumber) {
+        // Both stores numbered a different adopter N (the number is unique in a project).
+        const here = t.organization.get(withNumber.organizationId).name;
+        note(label, 'conflict', { fields: ['number'] }, `${label} is another adopter here (${here}) than in the archive (${orgByKey.get(orgKey)!.name}); the archive's was not imported, with its interviews.`);
+        continue;
+      }
       if (local?.deletedAt) {
         note(label, 'conflict', {}, `${label} is in the trash here; restore it and import again to merge it. Skipped.`);
         continue;
@@ -289,15 +328,19 @@ export function importArchive(store: Store, input: { fileName: string; text: str
         note(label, 'conflict', { fields: ['organization'] }, `${label} is ${here} here and ${orgByKey.get(orgKey)!.name} in the archive; it was left as it is, with its interviews.`);
         continue;
       }
+      // The number stays this store's: it is unique in the project, and others may point at it.
       const values = { ...rest, organizationId };
-      const r = merge(t.adopter, label, local, values, { createdAt, updatedAt }, () => t.adopter.insert({ ...values, projectId: project.id, number }));
+      const r = merge(t.adopter, label, local, values, { createdAt, updatedAt }, () =>
+        t.adopter.insert({ ...values, projectId: project.id, number, uid: newUid(t.adopter, uid) }),
+      );
       if (r.action === 'created') created.adopters++;
       const adopterId = r.record.id;
 
       const haveAllowances = t.allowance.list({ adopter_id: adopterId });
       for (const al of allowances) {
+        if (byUid(t.allowance, al.uid, (x) => x.adopterId === adopterId)) continue;
         if (haveAllowances.some((h) => h.term === al.term && h.entryNumber === al.entryNumber)) continue;
-        const inserted = t.allowance.insert({ adopterId, term: al.term, entryNumber: al.entryNumber, note: al.note });
+        const inserted = t.allowance.insert({ adopterId, term: al.term, entryNumber: al.entryNumber, note: al.note, uid: newUid(t.allowance, al.uid) });
         setStamps(t.allowance as unknown as EntityTable<RowMeta>, inserted.id, al);
         note(`${label}: allowance "${al.term}"`, 'created');
       }
@@ -305,14 +348,16 @@ export function importArchive(store: Store, input: { fileName: string; text: str
       const localInterviews = t.interview.list({ adopter_id: adopterId }, { orderBy: 'coalesce(date, month), id', includeTrashed: true });
       const localKey = ranked(localInterviews, (i) => archiveKeys.interview(`adopter:${number}`, i.date ?? i.month, 1).replace(/#1$/, ''));
       for (const iv of interviews) {
-        const { key, participants, answers, quotes, createdAt: ic, updatedAt: iu, ...ivValues } = iv;
-        const localInterview = localInterviews.find((x) => localKey.get(x) === key);
+        const { key, uid: ivUid, participants, answers, quotes, createdAt: ic, updatedAt: iu, ...ivValues } = iv;
+        const localInterview = ivUid === undefined ? localInterviews.find((x) => localKey.get(x) === key) : byUid(t.interview, ivUid, (x) => x.adopterId === adopterId);
         const ivLabel = `${label}, interview ${iv.date ?? iv.month ?? 'undated'}`;
         if (localInterview?.deletedAt) {
           note(ivLabel, 'conflict', {}, `${ivLabel} is in the trash here; skipped.`);
           continue;
         }
-        const ir = merge(t.interview, ivLabel, localInterview, ivValues, { createdAt: ic, updatedAt: iu }, () => t.interview.insert({ ...ivValues, adopterId }));
+        const ir = merge(t.interview, ivLabel, localInterview, ivValues, { createdAt: ic, updatedAt: iu }, () =>
+          t.interview.insert({ ...ivValues, adopterId, uid: newUid(t.interview, ivUid) }),
+        );
         if (ir.action === 'created') created.interviews++;
         const interviewId = ir.record.id;
 
@@ -320,9 +365,16 @@ export function importArchive(store: Store, input: { fileName: string; text: str
         let position = present.reduce((m, x) => Math.max(m, x.position), 0);
         for (const pt of participants) {
           const personId = personByKey.get(pt.person)!.id;
+          // One person takes part once in an interview: by person, whatever the uid.
           const here = present.find((x) => x.personId === personId);
           if (!here) {
-            const inserted = t.participant.insert({ interviewId, personId, anonymous: pt.anonymous, position: ir.action === 'created' ? pt.position : ++position });
+            const inserted = t.participant.insert({
+              interviewId,
+              personId,
+              anonymous: pt.anonymous,
+              position: ir.action === 'created' ? pt.position : ++position,
+              uid: newUid(t.participant, pt.uid),
+            });
             present.push(inserted);
             note(`${ivLabel}: participant ${personByKey.get(pt.person)!.name}`, 'created');
           } else if (here.anonymous !== pt.anonymous) {
@@ -335,13 +387,17 @@ export function importArchive(store: Store, input: { fileName: string; text: str
           }
         }
         for (const an of answers) {
-          const [localAnswer] = t.answer.list({ interview_id: interviewId, question_key: an.questionKey });
-          merge(t.answer, `${ivLabel}: notes ${an.questionKey}`, localAnswer, { text: an.text }, an, () => t.answer.insert({ interviewId, questionKey: an.questionKey, text: an.text }));
+          // An interview has one answer per question: by uid, else by question key.
+          const localAnswer = byUid(t.answer, an.uid, (x) => x.interviewId === interviewId) ?? t.answer.list({ interview_id: interviewId, question_key: an.questionKey })[0];
+          merge(t.answer, `${ivLabel}: notes ${an.questionKey}`, localAnswer, { text: an.text }, an, () =>
+            t.answer.insert({ interviewId, questionKey: an.questionKey, text: an.text, uid: newUid(t.answer, an.uid) }),
+          );
         }
         const localQuotes = t.quote.list({ interview_id: interviewId }, { orderBy: 'id' });
         quotes.forEach((q, k) => {
           const values = { text: q.text, speakerPersonId: q.speaker === null ? null : personByKey.get(q.speaker)!.id, approved: q.approved, tags: q.tags };
-          const qr = merge(t.quote, `${ivLabel}: quote ${k + 1}`, localQuotes[k], values, q, () => t.quote.insert({ ...values, interviewId }));
+          const localQuote = q.uid === undefined ? localQuotes[k] : byUid(t.quote, q.uid, (x) => x.interviewId === interviewId);
+          const qr = merge(t.quote, `${ivLabel}: quote ${k + 1}`, localQuote, values, q, () => t.quote.insert({ ...values, interviewId, uid: newUid(t.quote, q.uid) }));
           if (qr.action === 'created') created.quotes++;
         });
       }

@@ -10,33 +10,42 @@ import { projectFields, projectSlug } from '../../domain/project';
  * The project archive: everything in one project as versioned JSON, for moving a
  * project to another machine or merging a colleague's work.
  *
- * Store ids are local to a database, so records are matched by keys made from what
- * identifies them anywhere: the project's slug, an organization's name, a person's name
- * within their organization, an adopter's number, an interview's day (or month) and
- * rank on that day, a quote's rank in its interview, an answer's question key. The
- * archive carries each record's createdAt/updatedAt so a merge can tell which side is
- * newer. It is written deterministically (fixed key order, no export time), so the
+ * Store ids are local to a database. Since version 2 every record carries its stable id
+ * (`uid`, the same in every store it travels to), and an import matches records by it,
+ * so two stores that renamed the same organization or re-dated the same interview still
+ * merge into one record. Records without a uid (a version 1 archive) are matched by keys
+ * made from what identifies them anywhere: the project's slug, an organization's name, a
+ * person's name within their organization, an adopter's number, an interview's day (or
+ * month) and rank on that day, a quote's rank in its interview, an answer's question key.
+ * The keys also link records inside the archive (a person's organization, a quote's
+ * speaker). The archive carries each record's createdAt/updatedAt so a merge can tell
+ * which side is newer. It is written deterministically (fixed key order, no export time), so the
  * same data always gives the same bytes.
  */
 
 export const ARCHIVE_FORMAT = 'adoption-desk-archive';
-export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_VERSION = 2;
+/** Versions this app reads: 1 (no stable ids) and the current one. */
+export const ARCHIVE_VERSIONS = [1, ARCHIVE_VERSION] as const;
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/, 'A timestamp is ISO 8601 in UTC, like 2024-09-17T10:00:00.000Z.');
 const stamps = { createdAt: timestamp, updatedAt: timestamp };
 const key = z.string().min(1).max(600);
+/** A record's stable id (a UUID when this app wrote it); absent in version 1 archives. */
+const uid = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'A uid is letters, digits and dashes, like a UUID.').optional();
 
 const archiveQuote = z
-  .object({ key, ...quoteFields.shape, speaker: key.nullable(), ...stamps })
+  .object({ key, uid, ...quoteFields.shape, speaker: key.nullable(), ...stamps })
   .omit({ speakerPersonId: true })
   .strict();
 
 const archiveInterview = z
   .object({
     key,
+    uid,
     ...interviewFields.shape,
-    participants: z.array(z.object({ person: key, anonymous: z.boolean(), position: z.number().int().min(1) }).strict()),
-    answers: z.array(z.object({ questionKey, text: z.string(), ...stamps }).strict()),
+    participants: z.array(z.object({ uid, person: key, anonymous: z.boolean(), position: z.number().int().min(1) }).strict()),
+    answers: z.array(z.object({ uid, questionKey, text: z.string(), ...stamps }).strict()),
     quotes: z.array(archiveQuote),
     ...stamps,
   })
@@ -45,10 +54,11 @@ const archiveInterview = z
 const archiveAdopter = z
   .object({
     key,
+    uid,
     number: adopterNumber,
     ...adopterFields.omit({ organizationId: true }).shape,
     organization: key,
-    allowances: z.array(allowanceFields.omit({ adopterId: true }).extend(stamps).strict()),
+    allowances: z.array(allowanceFields.omit({ adopterId: true }).extend({ uid, ...stamps }).strict()),
     interviews: z.array(archiveInterview),
     ...stamps,
   })
@@ -57,10 +67,12 @@ const archiveAdopter = z
 export const archiveSchema = z
   .object({
     format: z.literal(ARCHIVE_FORMAT, { error: () => `This is not an Adoption Desk archive (its "format" is not "${ARCHIVE_FORMAT}").` }),
-    version: z.literal(ARCHIVE_VERSION, { error: () => `This archive is of another version than ${ARCHIVE_VERSION}; use the app that wrote it or a newer one.` }),
-    project: z.object({ key, slug: projectSlug, ...projectFields.shape, ...stamps }).strict(),
-    organizations: z.array(z.object({ key, ...organizationFields.shape, ...stamps }).strict()),
-    people: z.array(z.object({ key, ...personFields.omit({ organizationId: true }).shape, organization: key.nullable(), ...stamps }).strict()),
+    version: z.union([z.literal(1), z.literal(ARCHIVE_VERSION)], {
+      error: () => `This archive is of another version than ${ARCHIVE_VERSIONS.join(' or ')}; use the app that wrote it or a newer one.`,
+    }),
+    project: z.object({ key, uid, slug: projectSlug, ...projectFields.shape, ...stamps }).strict(),
+    organizations: z.array(z.object({ key, uid, ...organizationFields.shape, ...stamps }).strict()),
+    people: z.array(z.object({ key, uid, ...personFields.omit({ organizationId: true }).shape, organization: key.nullable(), ...stamps }).strict()),
     adopters: z.array(archiveAdopter),
   })
   .strict();
@@ -119,21 +131,40 @@ export function parseArchive(text: string): { archive: Archive } | { problems: A
     if (seen.has(k)) problems.push({ path, message: `The key "${k}" appears twice.` });
     seen.add(k);
   };
-  archive.organizations.forEach((o, i) => unique(o.key, `organizations[${i}].key`));
+  // A uid names one record: twice in one table would merge two records into one.
+  const uids = new Map<string, Set<string>>();
+  const uniqueUid = (table: string, u: string | undefined, path: string) => {
+    if (u === undefined) return;
+    const seenHere = uids.get(table) ?? new Set<string>();
+    if (seenHere.has(u)) problems.push({ path, message: `The uid "${u}" appears twice.` });
+    seenHere.add(u);
+    uids.set(table, seenHere);
+  };
+  archive.organizations.forEach((o, i) => {
+    unique(o.key, `organizations[${i}].key`);
+    uniqueUid('organization', o.uid, `organizations[${i}].uid`);
+  });
   archive.people.forEach((p, i) => {
     unique(p.key, `people[${i}].key`);
+    uniqueUid('person', p.uid, `people[${i}].uid`);
     if (p.organization !== null && !organizations.has(p.organization)) problems.push({ path: `people[${i}].organization`, message: `No organization has the key "${p.organization}".` });
   });
   archive.adopters.forEach((a, i) => {
     unique(a.key, `adopters[${i}].key`);
+    uniqueUid('adopter', a.uid, `adopters[${i}].uid`);
+    a.allowances.forEach((al, j) => uniqueUid('allowance', al.uid, `adopters[${i}].allowances[${j}].uid`));
     if (!organizations.has(a.organization)) problems.push({ path: `adopters[${i}].organization`, message: `No organization has the key "${a.organization}".` });
     a.interviews.forEach((iv, j) => {
       unique(iv.key, `adopters[${i}].interviews[${j}].key`);
+      uniqueUid('interview', iv.uid, `adopters[${i}].interviews[${j}].uid`);
+      iv.answers.forEach((an, k) => uniqueUid('answer', an.uid, `adopters[${i}].interviews[${j}].answers[${k}].uid`));
       iv.participants.forEach((p, k) => {
+        uniqueUid('participant', p.uid, `adopters[${i}].interviews[${j}].participants[${k}].uid`);
         if (!people.has(p.person)) problems.push({ path: `adopters[${i}].interviews[${j}].participants[${k}].person`, message: `No person has the key "${p.person}".` });
       });
       iv.quotes.forEach((q, k) => {
         unique(q.key, `adopters[${i}].interviews[${j}].quotes[${k}].key`);
+        uniqueUid('quote', q.uid, `adopters[${i}].interviews[${j}].quotes[${k}].uid`);
         if (q.speaker !== null && !people.has(q.speaker)) problems.push({ path: `adopters[${i}].interviews[${j}].quotes[${k}].speaker`, message: `No person has the key "${q.speaker}".` });
       });
     });

@@ -167,6 +167,31 @@ const EXPECTATIONS: Record<number, { name: string; check: (after: Database.Datab
       expect(rowsOf(after, 'setting')).toEqual([]); // no row: every setting has its default
     },
   },
+  6: {
+    name: 'stable ids',
+    check: (after) => {
+      // Every row already here gets its own uid (a UUID), unique across the table; the
+      // other values are kept (checked above, column by column).
+      const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+      const all: string[] = [];
+      for (const table of ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote', 'guard_allowance']) {
+        expect(columnsOf(after, table), table).toContain('uid');
+        const uids = rowsOf(after, table).map((row) => row.uid as string);
+        for (const uid of uids) expect(uid, table).toMatch(UUID);
+        expect(new Set(uids).size, table).toBe(uids.length);
+        all.push(...uids);
+      }
+      expect(all.length).toBe(2 + 2 + 2 + 3 + 2 + 2 + 2 + 1); // the rows of the v2 seed
+      expect(new Set(all).size).toBe(all.length);
+      // A second row with the same uid is refused.
+      const uid = after.prepare<[], string>('SELECT uid FROM organization WHERE id = 1').pluck().get()!;
+      expect(() =>
+        after
+          .prepare("INSERT INTO organization (name, aliases, version, created_at, updated_at, uid) VALUES ('Copy', '[]', 1, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', ?)")
+          .run(uid),
+      ).toThrow(/UNIQUE/);
+    },
+  },
 };
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -177,6 +177,85 @@ describe('project archive', () => {
     expect((await unwrap(apiB.getInterview({ id: interviewB.id }))).interview.summary).toBe('Newer in A.');
   });
 
+  it('merges by stable id: a renamed organization and a re-dated interview are the same records; both sides changed is a reported conflict', async () => {
+    let nowA = new Date('2025-01-01T00:00:00.000Z');
+    const a = freshDesk({ clock: () => nowA });
+    const apiA = inProcessDeskApi(a);
+    const { project, adopters, orgs } = await seedGlobexMesh(a.services);
+    const first = decode((await unwrap(apiA.exportArchive({ projectId: project.id }))).base64);
+    expect(JSON.parse(first)).toMatchObject({ version: 2, project: { uid: expect.any(String) } });
+
+    let nowB = new Date('2025-02-01T00:00:00.000Z');
+    const b = freshDesk({ clock: () => nowB });
+    const apiB = inProcessDeskApi(b);
+    const imported = await unwrap(apiB.importArchive({ fileName: 'a.json', text: first }));
+    const projectB = imported.projectId!;
+    const orgsB = await unwrap(apiB.listOrganizations({}));
+    const acmeB = orgsB.find((o) => o.name === 'Acme Corp')!;
+    const initechB = orgsB.find((o) => o.name === 'Initech')!;
+
+    // A renames two organizations and re-dates an interview…
+    nowA = new Date('2026-06-01T00:00:00.000Z');
+    await unwrap(apiA.updateOrganization({ id: orgs.acme.id, version: orgs.acme.version, name: 'Acme Media Group' }));
+    await unwrap(apiA.updateOrganization({ id: orgs.initech.id, version: orgs.initech.version, name: 'Initech Holdings' }));
+    const interviewA = (await unwrap(apiA.getInterview({ id: adopters[0]!.interview.id }))).interview;
+    await unwrap(apiA.updateInterview({ id: interviewA.id, version: interviewA.version, date: '2024-06-03' }));
+    const second = decode((await unwrap(apiA.exportArchive({ projectId: project.id }))).base64);
+
+    // …and B, later, renamed one of them too.
+    nowB = new Date('2027-01-01T00:00:00.000Z');
+    await unwrap(apiB.updateOrganization({ id: initechB.id, version: initechB.version, name: 'Initech Bank' }));
+
+    const report = await unwrap(apiB.importArchive({ fileName: 'a2.json', text: second }));
+    expect(report.created).toEqual({ projects: 0, organizations: 0, people: 0, adopters: 0, interviews: 0, quotes: 0 });
+    const after = await unwrap(apiB.listOrganizations({}));
+    expect(after.length).toBe(orgsB.length);
+    // Only A changed it: the archive's newer copy replaces B's, same record.
+    expect(after.find((o) => o.id === acmeB.id)!.name).toBe('Acme Media Group');
+    // Both changed it, B later: a conflict, reported; B's name is kept.
+    expect(after.find((o) => o.id === initechB.id)!.name).toBe('Initech Bank');
+    const conflict = report.entries.find((e) => (e.recognized as { action: string }).action === 'conflict');
+    expect(conflict?.label).toBe('Organization Initech Holdings');
+    expect(conflict?.warnings[0]).toMatch(/name differs.*kept this store's copy/);
+    // The re-dated interview is the same interview, with A's date.
+    const adopterB = (await unwrap(apiB.listAdopters({ projectId: projectB }))).find((x) => x.number === adopters[0]!.adopter.number)!;
+    const interviewsB = await unwrap(apiB.listInterviews({ adopterId: adopterB.id }));
+    expect(interviewsB.map((i) => i.date)).toEqual(['2024-06-03']);
+    expect(report.entries.some((e) => (e.recognized as { action: string }).action === 'updated' && /interview/.test(e.label))).toBe(true);
+
+    // Importing the same archive into A changes nothing: every record is its own.
+    const self = await unwrap(apiA.importArchive({ fileName: 'a2.json', text: second }));
+    expect(self.entries).toEqual([]);
+  });
+
+  it('an archive without stable ids (version 1) still merges by names, numbers and dates', async () => {
+    const a = freshDesk({ clock: () => new Date('2025-01-01T00:00:00.000Z') });
+    const apiA = inProcessDeskApi(a);
+    const { project } = await seedGlobexMesh(a.services);
+    const archive = JSON.parse(decode((await unwrap(apiA.exportArchive({ projectId: project.id }))).base64));
+    const strip = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(strip)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'uid').map(([k, v]) => [k, strip(v)]))
+          : value;
+    const v1 = JSON.stringify({ ...(strip(archive) as object), version: 1 });
+    expect(v1).not.toContain('"uid"');
+
+    // Into the store it came from (whose records have uids the archive does not name): nothing new.
+    const again = await unwrap(apiA.importArchive({ fileName: 'v1.json', text: v1 }));
+    expect(again.created).toEqual({ projects: 0, organizations: 0, people: 0, adopters: 0, interviews: 0, quotes: 0 });
+    expect(again.entries).toEqual([]);
+
+    // Into an empty store: everything, each with a new uid of its own.
+    const b = freshDesk();
+    const apiB = inProcessDeskApi(b);
+    const imported = await unwrap(apiB.importArchive({ fileName: 'v1.json', text: v1 }));
+    expect(imported.created.adopters).toBe(5);
+    const uids = b.store.db.prepare<[], string | null>('SELECT uid FROM adopter').pluck().all();
+    expect(uids.every((u) => typeof u === 'string' && u.length === 36)).toBe(true);
+  });
+
   it('a malformed archive is refused with field-level errors and nothing imported; a dry run writes nothing', async () => {
     const a = freshDesk();
     const apiA = inProcessDeskApi(a);
@@ -194,7 +273,7 @@ describe('project archive', () => {
     expect((await unwrap(apiB.listProjects({}))).length).toBe(0);
 
     expect((await failure(apiB.importArchive({ fileName: 'x.json', text: '{"format": "adoption-desk-archive", ' }))).message).toMatch(/not JSON/);
-    expect((await failure(apiB.importArchive({ fileName: 'x.json', text: JSON.stringify({ ...good, version: 2 }) }))).message).toMatch(/another version/);
+    expect((await failure(apiB.importArchive({ fileName: 'x.json', text: JSON.stringify({ ...good, version: 3 }) }))).message).toMatch(/another version/);
 
     const dry = await unwrap(apiB.importArchive({ fileName: 'good.json', text: JSON.stringify(good), dryRun: true }));
     expect(dry.dryRun).toBe(true);

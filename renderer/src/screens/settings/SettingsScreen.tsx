@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../client';
 import { AutosaveField } from '../../components/AutosaveField';
 import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
+import { useAction } from '../../hooks/useAction';
 import { useOp } from '../../hooks/useOp';
 import { applyTheme } from '../../theme';
 
@@ -58,17 +59,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
 function Backups() {
   const { generation, refresh } = useRefresh();
   const { state, reload } = useOp('listBackups', {}, [generation]);
-  const [message, setMessage] = useState<string | null>(null);
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    setMessage(null);
-    try {
-      await action();
-      setMessage(done);
-      refresh();
-    } catch (err) {
-      setMessage(errorMessage(err));
-    }
-  };
+  const { error, done, act } = useAction(refresh);
   return (
     <section className="card" aria-labelledby="backups-title">
       <h3 id="backups-title">Backups</h3>
@@ -76,7 +67,12 @@ function Backups() {
       <button type="button" onClick={() => void act(() => call('backupNow', {}), 'Backup written.')}>
         Back up now
       </button>
-      {message && <p role="status">{message}</p>}
+      {done && <p role="status">{done}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <LoadedView state={state} retry={() => void reload()}>
         {(backups) =>
           backups.length === 0 ? (

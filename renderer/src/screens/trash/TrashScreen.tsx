@@ -1,29 +1,25 @@
-import { useState } from 'react';
-import { call, errorMessage } from '../../client';
+import { call } from '../../client';
 import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
+import { useAction } from '../../hooks/useAction';
 import { useOp } from '../../hooks/useOp';
 
 export function TrashScreen() {
   const { generation, refresh } = useRefresh();
   const { state, reload } = useOp('listTrash', {}, [generation]);
-  const [message, setMessage] = useState<string | null>(null);
-  const act = async (action: () => Promise<unknown>, done: string) => {
-    try {
-      await action();
-      setMessage(done);
-      refresh();
-    } catch (err) {
-      setMessage(errorMessage(err));
-    }
-  };
+  const { error, done, act } = useAction(refresh);
   return (
     <section className="screen" aria-labelledby="trash-title">
       <h2 id="trash-title" className="screen-title">
         Trash
       </h2>
       <p className="hint">Deleted projects, adopters and interviews wait here until you empty the trash. Emptying it is final.</p>
-      {message && <p role="status">{message}</p>}
+      {done && <p role="status">{done}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       <LoadedView state={state} retry={() => void reload()}>
         {(items) =>
           items.length === 0 ? (
