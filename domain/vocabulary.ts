@@ -41,3 +41,17 @@ export const STAGE_LABELS: Record<Stage, string> = {
   declined: 'Declined',
   withdrawn: 'Withdrawn',
 };
+
+/** What a column of a candidate list (CSV) can be mapped to; "notes" keeps it in the adopter's notes. */
+export const CANDIDATE_FIELDS = ['organization', 'industry', 'website', 'name', 'role', 'email', 'notes', 'ignore'] as const;
+export type CandidateField = (typeof CANDIDATE_FIELDS)[number];
+export const CANDIDATE_FIELD_LABELS: Record<CandidateField, string> = {
+  organization: 'Organization',
+  industry: 'Industry',
+  website: 'Website',
+  name: 'Contact name',
+  role: 'Contact role',
+  email: 'Contact e-mail',
+  notes: 'Keep in notes',
+  ignore: 'Ignore',
+};

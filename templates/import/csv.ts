@@ -5,6 +5,8 @@
  * Problems are reported with their line, never guessed around.
  */
 
+import type { CandidateField } from '../../domain/vocabulary';
+
 export interface CsvRow {
   /** 1-based line where the row starts. */
   line: number;
@@ -124,8 +126,7 @@ export function parseCsv(input: string): ParsedCsv {
 }
 
 /** The fields a candidate row can fill; "ignore" drops a column on purpose. */
-export const CANDIDATE_FIELDS = ['organization', 'industry', 'website', 'name', 'role', 'email', 'notes', 'ignore'] as const;
-export type CandidateField = (typeof CANDIDATE_FIELDS)[number];
+export { CANDIDATE_FIELDS, type CandidateField } from '../../domain/vocabulary';
 
 const GUESSES: readonly [CandidateField, RegExp][] = [
   ['email', /e-?mail/i],

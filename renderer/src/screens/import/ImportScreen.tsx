@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { CANDIDATE_FIELDS, CANDIDATE_FIELD_LABELS, type CandidateField } from '../../../../domain/vocabulary';
 import type { ImportReport } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { useRefresh } from '../../hooks/refresh';
@@ -51,6 +52,8 @@ export function ImportScreen() {
   const [adopterNumber, setAdopterNumber] = useState('1');
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  /** Column → field, from the first preview of a candidate list; the reviewer can change each. */
+  const [mapping, setMapping] = useState<Record<string, CandidateField> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const spec = KINDS[kind];
@@ -59,6 +62,7 @@ export function ImportScreen() {
     setReport(null);
     setError(null);
     const chosen = list?.[0];
+    setMapping(null);
     if (!chosen) return setFile(null);
     if (chosen.size > MAX_BYTES) return setError(`${chosen.name} is ${(chosen.size / 1048576).toFixed(0)} MB; files over 50 MB are not imported.`);
     setFile({ name: chosen.name, text: await chosen.text() });
@@ -74,8 +78,16 @@ export function ImportScreen() {
       else if (kind === 'archive') result = await call('importArchive', base);
       else if (!projectId) throw new Error('Choose the project first.');
       else if (kind === 'notes') result = await call('importInterviewNotes', { ...base, projectId, adopterNumber: Number(adopterNumber) });
-      else result = await call('importCandidates', { ...base, projectId });
+      else result = await call('importCandidates', { ...base, projectId, ...(mapping ? { mapping } : {}) });
       setReport(result);
+      if (kind === 'candidates' && !mapping) {
+        const columns = result.entries.find((e) => e.label === 'Columns')?.recognized ?? {};
+        setMapping(
+          Object.fromEntries(
+            Object.entries(columns).map(([column, field]) => [column, (CANDIDATE_FIELDS as readonly string[]).includes(String(field)) ? (field as CandidateField) : 'notes']),
+          ),
+        );
+      }
       if (!dryRun) refresh();
     } catch (err) {
       setError(err instanceof Error && !('code' in err) ? err.message : errorMessage(err));
@@ -90,7 +102,7 @@ export function ImportScreen() {
       <div className="card">
         <div className="field">
           <label htmlFor={`${id}-kind`}>What are you importing?</label>
-          <select id={`${id}-kind`} value={kind} onChange={(e) => (setKind(e.target.value as Kind), setReport(null))}>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => (setKind(e.target.value as Kind), setReport(null), setMapping(null))}>
             {Object.entries(KINDS).map(([k, v]) => (
               <option key={k} value={k}>
                 {v.label}
@@ -121,6 +133,24 @@ export function ImportScreen() {
           <label htmlFor={`${id}-file`}>File</label>
           <input id={`${id}-file`} type="file" accept={spec.accept} onChange={(e) => void pick(e.target.files)} />
         </div>
+        {kind === 'candidates' && mapping && (
+          <fieldset className="mapping">
+            <legend>Columns of the file</legend>
+            {Object.entries(mapping).map(([column, field]) => (
+              <div className="field" key={column}>
+                <label htmlFor={`${id}-map-${column}`}>{column}</label>
+                <select id={`${id}-map-${column}`} value={field} onChange={(e) => setMapping({ ...mapping, [column]: e.target.value as CandidateField })}>
+                  {CANDIDATE_FIELDS.map((f) => (
+                    <option key={f} value={f}>
+                      {CANDIDATE_FIELD_LABELS[f]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+            <p className="hint">Preview again to see the rows with this mapping.</p>
+          </fieldset>
+        )}
         <div className="toolbar">
           <button type="button" disabled={!file} onClick={() => void run(true)}>
             Preview
