@@ -2,21 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
-import { openDesk } from '../../../services/desk';
-import { seedGlobexMesh } from '../../helpers/seed';
-import { tempDir } from '../../helpers/temp-dir';
-
-async function seeded() {
-  const dir = tempDir();
-  const db = path.join(dir, 'dd.sqlite');
-  const desk = openDesk(db);
-  const seed = await seedGlobexMesh(desk.services);
-  return { dir, db, desk, seed };
-}
+import { seededDatabase } from '../../helpers/seeded-database';
 
 describe('export adoption-md and check', () => {
   it('prints the section to stdout, or writes it to --out, identical to the service', async () => {
-    const { dir, db, desk, seed } = await seeded();
+    const { dir, db, desk, seed } = await seededDatabase();
     const expected = (await desk.services.exportAdoptionMarkdown({ projectId: seed.project.id })).markdown;
     desk.close();
     const printed = await cli(['export', 'adoption-md', '--project', 'globex-mesh', '--db', db]);
@@ -28,7 +18,7 @@ describe('export adoption-md and check', () => {
   });
 
   it('exits 3 with the leak report on stderr and writes nothing when the guard refuses', async () => {
-    const { dir, db, desk, seed } = await seeded();
+    const { dir, db, desk, seed } = await seededDatabase();
     const interview = (await desk.services.getInterview({ id: seed.adopters[0]!.interview.id })).interview;
     await desk.services.updateInterview({ id: interview.id, version: interview.version, summary: 'They compared notes with Bo Sample.' });
     desk.close();
@@ -41,7 +31,7 @@ describe('export adoption-md and check', () => {
   });
 
   it('check: exit 0 when publishable, 1 when not, with criteria, warnings and leaks', async () => {
-    const { db, desk, seed } = await seeded();
+    const { db, desk, seed } = await seededDatabase();
     const ok = await cli(['check', '--project', 'globex-mesh', '--db', db]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('- [X] **Used in appropriate capacity');
@@ -57,7 +47,7 @@ describe('export adoption-md and check', () => {
   });
 
   it('usage and data errors', async () => {
-    const { db, desk } = await seeded();
+    const { db, desk } = await seededDatabase();
     desk.close();
     expect((await cli(['export', 'adoption-md', '--db', db])).code).toBe(2);
     expect((await cli(['export', 'pdf', '--project', 'globex-mesh', '--db', db])).code).toBe(2);

@@ -2,22 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../../helpers/cli';
-import { openDesk } from '../../../services/desk';
-import { seedGlobexMesh } from '../../helpers/seed';
-import { tempDir } from '../../helpers/temp-dir';
+import { seededDatabase } from '../../helpers/seeded-database';
 import { normalize, paragraphs, part } from '../templates/word/docx-inspect';
-
-async function seeded() {
-  const dir = tempDir();
-  const db = path.join(dir, 'dd.sqlite');
-  const desk = openDesk(db);
-  const seed = await seedGlobexMesh(desk.services);
-  return { dir, db, desk, seed };
-}
 
 describe('export adoption-docx, review-docx, dossier-docx, notes-docx', () => {
   it('writes each document to --out, byte for byte what the service returns', async () => {
-    const { dir, db, desk, seed } = await seeded();
+    const { dir, db, desk, seed } = await seededDatabase();
     const projectId = seed.project.id;
     const expected = {
       'adoption-docx': await desk.services.exportAdoptionDocx({ projectId }),
@@ -45,7 +35,7 @@ describe('export adoption-docx, review-docx, dossier-docx, notes-docx', () => {
   });
 
   it('passes --drafts and --typography to the Adoption section', async () => {
-    const { dir, db, desk, seed } = await seeded();
+    const { dir, db, desk, seed } = await seededDatabase();
     // A second, not yet approved interview: its summary is the one the entry would print.
     await desk.services.createInterview({ adopterId: seed.adopters[0]!.adopter.id, date: '2025-01-15', interviewers: [], summary: 'Acme Corp says "it just works".' });
     desk.close();
@@ -60,7 +50,7 @@ describe('export adoption-docx, review-docx, dossier-docx, notes-docx', () => {
   });
 
   it('exits 3 with the leak report on stderr and writes nothing when the guard refuses', async () => {
-    const { dir, db, desk, seed } = await seeded();
+    const { dir, db, desk, seed } = await seededDatabase();
     const interview = (await desk.services.getInterview({ id: seed.adopters[0]!.interview.id })).interview;
     await desk.services.updateInterview({ id: interview.id, version: interview.version, summary: 'They compared notes with Bo Sample.' });
     await desk.services.approveSummary({ id: interview.id, version: interview.version + 1, date: '2024-06-30' });
@@ -75,7 +65,7 @@ describe('export adoption-docx, review-docx, dossier-docx, notes-docx', () => {
   });
 
   it('usage and data errors', async () => {
-    const { dir, db, desk } = await seeded();
+    const { dir, db, desk } = await seededDatabase();
     desk.close();
     const out = path.join(dir, 'x.docx');
     const run = (...args: string[]) => cli(['export', ...args, '--db', db]);
