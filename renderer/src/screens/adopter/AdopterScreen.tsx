@@ -11,6 +11,7 @@ import { useVersioned } from '../../hooks/useVersioned';
 import { hrefFor, navigate } from '../../router';
 import { downloadFile } from '../../download';
 import { EntryPreviewPanel } from './EntryPreviewPanel';
+import { Outcome } from '../../components/Outcome';
 
 type AdopterPatch = Partial<AdopterFields>;
 
@@ -83,11 +84,7 @@ function AdopterForm({ detail, projectId }: { detail: AdopterDetail; projectId: 
   return (
     <div className="adopter-layout">
       <div className="adopter-form">
-        {error && (
-          <p className="error" role="alert">
-            Not saved: {error}
-          </p>
-        )}
+        <Outcome error={error} prefix="Not saved: " />
         <fieldset className="card">
           <legend>Organization</legend>
           <AutosaveField label="Name" initial={organization.name} save={(name) => patchOrganization({ name })} />

@@ -4,6 +4,7 @@ import type { ImportReport } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
+import { Outcome } from '../../components/Outcome';
 
 const KINDS = {
   dd: { label: 'DD document (Markdown)', accept: '.md,.markdown,.txt', needsProject: false, needsAdopter: false },
@@ -159,11 +160,7 @@ export function ImportScreen() {
             Import
           </button>
         </div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Outcome error={error} />
       </div>
       {report && <Report report={report} />}
     </section>

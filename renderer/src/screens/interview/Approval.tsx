@@ -3,6 +3,7 @@ import type { InterviewDetail } from '../../../../services/views';
 import { call } from '../../client';
 import { useAction } from '../../hooks/useAction';
 import { downloadFile } from '../../download';
+import { Outcome } from '../../components/Outcome';
 
 const today = () => {
   const d = new Date();
@@ -59,11 +60,7 @@ export function Approval({ interview, approvalDue, projectId, adopterNumber, sav
           Interview notes (.docx)
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </section>
   );
 }

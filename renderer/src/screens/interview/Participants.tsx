@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { InterviewDetail } from '../../../../services/views';
 import { call } from '../../client';
 import { useAction } from '../../hooks/useAction';
+import { Outcome } from '../../components/Outcome';
 
 export function Participants({ detail, onChanged }: { detail: InterviewDetail; onChanged: () => void }) {
   const [name, setName] = useState('');
@@ -58,11 +59,7 @@ export function Participants({ detail, onChanged }: { detail: InterviewDetail; o
         </label>
         <button type="submit">Add interviewee</button>
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </section>
   );
 }

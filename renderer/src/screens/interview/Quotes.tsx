@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { InterviewDetail } from '../../../../services/views';
 import { call } from '../../client';
 import { useAction } from '../../hooks/useAction';
+import { Outcome } from '../../components/Outcome';
 
 /** Quotes saved from the notes: select text in any notes box, then "Save as quote". */
 export function Quotes({ detail, selection, onChanged }: { detail: InterviewDetail; selection: string; onChanged: () => void }) {
@@ -58,11 +59,7 @@ export function Quotes({ detail, selection, onChanged }: { detail: InterviewDeta
           ))}
         </ul>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </section>
   );
 }

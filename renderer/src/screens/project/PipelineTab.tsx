@@ -7,6 +7,7 @@ import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
 import { hrefFor } from '../../router';
+import { Outcome } from '../../components/Outcome';
 
 function AddCandidate({ projectId, onAdded }: { projectId: number; onAdded: () => void }) {
   const organizations = useOp('listOrganizations', {}, []);
@@ -46,11 +47,7 @@ function AddCandidate({ projectId, onAdded }: { projectId: number; onAdded: () =
           Add candidate
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </form>
   );
 }

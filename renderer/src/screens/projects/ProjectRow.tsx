@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { ProjectCard } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { hrefFor } from '../../router';
+import { Outcome } from '../../components/Outcome';
 
 interface Props {
   card: ProjectCard;
@@ -125,11 +126,7 @@ export function ProjectRow({ card, onChanged }: Props) {
           </div>
         </>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../client';
 import { Dialog } from '../../components/Dialog';
 import { navigate } from '../../router';
 import { SearchHits } from './SearchHits';
+import { Outcome } from '../../components/Outcome';
 
 /** Ctrl+K: search as you type; Enter on a result jumps there. */
 export function SearchOverlay({ onClose }: { onClose: () => void }) {
@@ -41,11 +42,7 @@ export function SearchOverlay({ onClose }: { onClose: () => void }) {
         </label>
         <input id={id} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search summaries, notes, quotes, organizations…" />
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} />
       {results && <SearchHits results={results} onOpen={onClose} />}
     </Dialog>
   );

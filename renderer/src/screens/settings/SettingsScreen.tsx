@@ -7,6 +7,7 @@ import { useRefresh } from '../../hooks/refresh';
 import { useAction } from '../../hooks/useAction';
 import { useOp } from '../../hooks/useOp';
 import { applyTheme } from '../../theme';
+import { Outcome } from '../../components/Outcome';
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const [current, setCurrent] = useState(settings);
@@ -47,11 +48,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <option value="dark">Dark</option>
         </select>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          Not saved: {error}
-        </p>
-      )}
+      <Outcome error={error} prefix="Not saved: " />
     </fieldset>
   );
 }
@@ -67,12 +64,7 @@ function Backups() {
       <button type="button" onClick={() => void act(() => call('backupNow', {}), 'Backup written.')}>
         Back up now
       </button>
-      {done && <p role="status">{done}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} done={done} />
       <LoadedView state={state} retry={() => void reload()}>
         {(backups) =>
           backups.length === 0 ? (

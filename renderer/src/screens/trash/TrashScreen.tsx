@@ -3,6 +3,7 @@ import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useAction } from '../../hooks/useAction';
 import { useOp } from '../../hooks/useOp';
+import { Outcome } from '../../components/Outcome';
 
 export function TrashScreen() {
   const { generation, refresh } = useRefresh();
@@ -14,12 +15,7 @@ export function TrashScreen() {
         Trash
       </h2>
       <p className="hint">Deleted projects, adopters and interviews wait here until you empty the trash. Emptying it is final.</p>
-      {done && <p role="status">{done}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Outcome error={error} done={done} />
       <LoadedView state={state} retry={() => void reload()}>
         {(items) =>
           items.length === 0 ? (
