@@ -22,7 +22,7 @@ export const DEFAULT_SEARCH_LIMIT = 50;
  * from the top: organizations, then summaries, quotes, notes per question, raw notes,
  * newest first within each kind (see the kind numbers in migration 3).
  */
-export const RANK_WINDOW = 500;
+export const RANK_WINDOW = 200;
 
 /** Characters the index tokenizer (unicode61) keeps in a word; everything else separates words. */
 const WORD_CHARACTER = /[\p{L}\p{N}\p{Co}]/u;
@@ -35,6 +35,19 @@ const NOT_WORD = /[^\p{L}\p{N}\p{Co}]+/u;
  */
 export const MIN_PREFIX_LENGTH = 2;
 
+/** The user's words, as FTS5 will see them: whitespace-separated, each holding a word character. */
+function termsOf(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .split(/\s+/u)
+    .filter((term) => WORD_CHARACTER.test(term));
+}
+
+const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
+/** The last word of a term: what a prefix search extends ("foo-bar" → "bar"). */
+const lastWordOf = (term: string) => term.split(NOT_WORD).filter(Boolean).at(-1) ?? '';
+
 /**
  * The user's text as a safe FTS5 query, or null when it holds no word at all.
  * Every whitespace-separated term becomes a quoted string (inner quotes doubled), so
@@ -45,19 +58,66 @@ export const MIN_PREFIX_LENGTH = 2;
  * decomposed accents fold like composed ones ("muller" finds "Müller").
  */
 export function toFtsQuery(text: string): string | null {
-  const terms = text
-    .normalize('NFC')
-    .split(/\s+/u)
-    .filter((term) => WORD_CHARACTER.test(term));
+  const terms = termsOf(text);
   if (terms.length === 0) return null;
   return terms
     .map((term, i) => {
-      const quoted = `"${term.replaceAll('"', '""')}"`;
-      if (i < terms.length - 1) return quoted;
-      const lastWord = term.split(NOT_WORD).filter(Boolean).at(-1) ?? '';
-      return [...lastWord].length >= MIN_PREFIX_LENGTH ? `${quoted}*` : quoted;
+      if (i < terms.length - 1) return quote(term);
+      return [...lastWordOf(term)].length >= MIN_PREFIX_LENGTH ? `${quote(term)}*` : quote(term);
     })
     .join(' ');
+}
+
+/**
+ * A last word at least this long, in plain ASCII letters and digits, is expanded into the
+ * indexed words it begins ("clust" → "cluster" OR "clusters") instead of being searched as
+ * a prefix. FTS5 answers a prefix its prefix index does not hold (2 and 3 letters) by
+ * merging the postings of every such word into one list, in full, and does it again for
+ * each pass that reads the match (the ranking window, bm25's document count, the
+ * snippets): for a common word that is most of a search's time. An OR of whole words is
+ * read lazily, in rowid order, and stops at the window. Only ASCII, because the expansion
+ * range is computed here and must fold exactly as the tokenizer does (lower case).
+ */
+export const EXPAND_FROM_LENGTH = 4;
+
+/** More words than this under one prefix: the merged prefix list is the cheaper read. */
+export const MAX_EXPANSION = 32;
+
+const EXPANDABLE = /^[A-Za-z0-9]+$/u;
+
+const vocabularies = new WeakMap<Database.Database, Database.Statement<[string, string, number], string>>();
+
+/**
+ * The indexed words from `from` (inclusive) to `to` (exclusive), at most `limit`:
+ * fts5vocab over the index's terms, made once per connection as a temporary table (it
+ * writes nothing to the file, so read-only connections can use it too).
+ */
+function wordsBetween(db: Database.Database, from: string, to: string, limit: number): string[] {
+  let statement = vocabularies.get(db);
+  if (!statement) {
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5vocab(main, 'search_index', 'row')");
+    statement = db.prepare<[string, string, number], string>('SELECT term FROM temp.search_words WHERE term >= ? AND term < ? LIMIT ?').pluck();
+    vocabularies.set(db, statement);
+  }
+  return statement.all(from, to, limit);
+}
+
+/**
+ * toFtsQuery's query, with a long last word expanded (EXPAND_FROM_LENGTH) into the
+ * words of the index it begins; null when no word begins with it (nothing can match).
+ */
+export function expandedQuery(db: Database.Database, text: string): string | null {
+  const match = toFtsQuery(text);
+  if (match === null) return null;
+  const terms = termsOf(text);
+  const last = terms.at(-1)!;
+  if (!EXPANDABLE.test(last) || last.length < EXPAND_FROM_LENGTH) return match;
+  const prefix = last.toLowerCase();
+  const after = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  const words = wordsBetween(db, prefix, after, MAX_EXPANSION + 1);
+  if (words.length === 0) return null;
+  if (words.length > MAX_EXPANSION) return match;
+  return [...terms.slice(0, -1).map(quote), `(${words.map(quote).join(' OR ')})`].join(' AND ');
 }
 
 /** One place that matched, with the ids to go there and the names to title it. */
@@ -86,7 +146,8 @@ export interface SearchOptions {
 
 interface RawRow {
   doc: number;
-  snippet: string;
+  /** Null only for a document deleted since the index last caught up (see services/search.ts). */
+  snippet: string | null;
   organizationId: number | null;
   organizationName: string | null;
   adopterId: number | null;
@@ -137,8 +198,8 @@ const CANDIDATE_INTERVIEW = `coalesce(x.interview_id, y.interview_id, ${sourceId
 const SEARCH_SQL = `
   WITH trashed_interviews (id) AS (
     SELECT id FROM interview WHERE deleted_at IS NOT NULL
-    UNION ALL SELECT i.id FROM adopter a JOIN interview i ON i.adopter_id = a.id WHERE a.deleted_at IS NOT NULL
-    UNION ALL SELECT i.id FROM project p JOIN adopter a ON a.project_id = p.id JOIN interview i ON i.adopter_id = a.id
+    UNION ALL SELECT i.id FROM adopter a CROSS JOIN interview i ON i.adopter_id = a.id WHERE a.deleted_at IS NOT NULL
+    UNION ALL SELECT i.id FROM project p CROSS JOIN adopter a ON a.project_id = p.id CROSS JOIN interview i ON i.adopter_id = a.id
       WHERE p.deleted_at IS NOT NULL
   ),
   project_interviews (id) AS (
@@ -238,7 +299,7 @@ export function markSnippet(raw: string): string {
  * left out when a project filter is given). Never throws on what the user typed.
  */
 export function searchIndex(db: Database.Database, text: string, options: SearchOptions = {}): SearchRow[] {
-  const match = toFtsQuery(text);
+  const match = expandedQuery(db, text);
   if (match === null) return [];
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const raw = statementFor(db).all({ match, projectId: options.projectId ?? null, limit, window: Math.max(RANK_WINDOW, limit) });
@@ -248,7 +309,7 @@ export function searchIndex(db: Database.Database, text: string, options: Search
     if (!kind) continue;
     const base = {
       kind,
-      snippet: markSnippet(r.snippet),
+      snippet: markSnippet(r.snippet ?? ''),
       organizationId: r.organizationId,
       organizationName: r.organizationName,
       interviewId: r.interviewId,

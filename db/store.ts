@@ -11,6 +11,7 @@ import { EntityTable, type RowMeta } from './entity-table';
 import type { HistoryEntry, UndoResult } from '../domain/history';
 import { historyOf } from './history';
 import { openDatabase, type OpenOptions } from './open';
+import { indexPendingDocuments } from './search-queue';
 import { toDeskError } from './sqlite-errors';
 import { TABLES, type EntityName } from './tables';
 import { undoLastChange } from './undo';
@@ -41,6 +42,11 @@ export interface Store {
   /** Reads with the same error translation (a damaged file is reported, not thrown raw). */
   read<T>(fn: () => T): T;
   undo(): UndoResult;
+  /**
+   * Indexes the documents saved since the last time (db/search-queue.ts): before a search,
+   * and when the app is idle. Returns how many; 0 costs one read.
+   */
+  indexPending(): number;
   history(entity: EntityName, id: number): HistoryEntry[];
   close(): void;
 }
@@ -76,6 +82,7 @@ export function openStore(file: string, options: OpenOptions & { clock?: Clock }
     change: (label, fn, kind) => guard(`save "${label}"`, () => log.run(label, fn, kind)),
     read: (fn) => guard('read the database', fn),
     undo: () => guard('undo', () => undoLastChange(db, tables as unknown as Record<EntityName, EntityTable<RowMeta>>)),
+    indexPending: () => guard('update the search index', () => indexPendingDocuments(db)),
     history: (entity, id) => guard('read the history', () => historyOf(db, entity, id)),
     close: () => {
       if (db.open) db.close();

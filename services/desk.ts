@@ -31,7 +31,15 @@ export type DeskOptions = OpenOptions & {
    * opening's error), so a backup can be put back. Without it the opening throws.
    */
   recover?: boolean;
+  /** Quiet time after the last operation before the search index catches up (INDEX_WHEN_IDLE_MS). */
+  indexWhenIdleMs?: number;
 };
+
+/**
+ * Longer than the pause between two autosaves while someone types (500 ms), so indexing waits
+ * until they stop; short enough to be done before they reach for search.
+ */
+export const INDEX_WHEN_IDLE_MS = 2000;
 
 /** Opening errors a restore can cure. */
 const RECOVERABLE: ReadonlySet<ErrorCode> = new Set(['DATABASE_CORRUPT', 'DATABASE_TOO_NEW']);
@@ -122,8 +130,32 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
   };
   inner = build();
 
+  // The search index catches up with the saves once the reviewer pauses (db/search-queue.ts),
+  // so the next search finds it done. Each operation pushes the moment back; the timer never
+  // keeps a process alive.
+  let idleTimer: ReturnType<typeof setTimeout> | null = null;
+  const indexNow = () => {
+    idleTimer = null;
+    try {
+      store?.indexPending();
+    } catch {
+      // A store that cannot be written says so on the next save; a search still runs (services/search.ts).
+    }
+  };
+  const indexWhenIdle = () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(indexNow, options.indexWhenIdleMs ?? INDEX_WHEN_IDLE_MS);
+    idleTimer.unref?.();
+  };
+
   const services = Object.fromEntries(
-    OPERATION_NAMES.map((name) => [name, (input: never) => (inner[name] as (i: never) => unknown)(input)]),
+    OPERATION_NAMES.map((name) => [
+      name,
+      (input: never) => {
+        indexWhenIdle();
+        return (inner[name] as (i: never) => unknown)(input);
+      },
+    ]),
   ) as unknown as Services;
   return {
     get store() {
@@ -135,6 +167,8 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
       return failure;
     },
     close: () => {
+      if (idleTimer) clearTimeout(idleTimer);
+      indexNow();
       store?.close();
     },
   };

@@ -60,9 +60,25 @@ export function groupHits(query: string, rows: readonly SearchRow[]): SearchResu
   return { query, total: rows.length, groups: [...groups.values()] };
 }
 
+/**
+ * Indexes what was saved since the last search, so a search never misses it. When that
+ * cannot be written (a read-only store, a full disk) the search still runs, over the index
+ * as it stands: finding slightly older text beats finding nothing, and the queue stays
+ * for the next time.
+ */
+function catchUp(store: Store): void {
+  try {
+    store.indexPending();
+  } catch {
+    // Reported by the next save, which fails for the same reason and says so.
+  }
+}
+
 export function searchServices(store: Store): ServiceGroup<'search'> {
   return {
-    search: ({ query, projectId, limit }) =>
-      store.read(() => groupHits(query, searchIndex(store.db, query, { projectId, limit }))),
+    search: ({ query, projectId, limit }) => {
+      catchUp(store);
+      return store.read(() => groupHits(query, searchIndex(store.db, query, { projectId, limit })));
+    },
   };
 }

@@ -47,7 +47,7 @@ export const SEARCH_KINDS = { notes: 1, answer: 2, quote: 3, summary: 4, organiz
 /** rowid = kind * KIND_SPAN + id. Ids stay far below 2^40; rowids stay exact in a JS number. */
 export const KIND_SPAN = 2 ** 40;
 
-interface Doc {
+export interface Doc {
   kind: number;
   table: string;
   /** The text of the document, over columns prefixed with `row` ('' in the view and indexes, 'old.'/'new.' in triggers). */
@@ -58,7 +58,7 @@ interface Doc {
   skipEmpty: boolean;
 }
 
-const DOCS: readonly Doc[] = [
+export const DOCS: readonly Doc[] = [
   { kind: SEARCH_KINDS.summary, table: 'interview', body: (r) => `${r}summary`, columns: ['summary'], skipEmpty: true },
   { kind: SEARCH_KINDS.notes, table: 'interview', body: (r) => `${r}raw_notes`, columns: ['raw_notes'], skipEmpty: true },
   { kind: SEARCH_KINDS.answer, table: 'answer', body: (r) => `${r}text`, columns: ['text'], skipEmpty: true },
@@ -74,9 +74,9 @@ const DOCS: readonly Doc[] = [
   },
 ];
 
-const docId = (doc: Doc, row: string) => `${doc.kind * KIND_SPAN} + ${row}id`;
+export const docId = (doc: Doc, row: string) => `${doc.kind * KIND_SPAN} + ${row}id`;
 /** " WHERE …" when the row holds a document (the same test in the view, its index and the triggers). */
-const where = (doc: Doc, row: string, ...more: string[]) => {
+export const where = (doc: Doc, row: string, ...more: string[]) => {
   const terms = [...(doc.skipEmpty ? [`${doc.body(row)} <> ''`] : []), ...more];
   return terms.length ? ` WHERE ${terms.join(' AND ')}` : '';
 };

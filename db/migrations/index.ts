@@ -4,9 +4,10 @@ import { search } from './0003-search';
 import { guardAllowances } from './0004-guard-allowances';
 import { settings } from './0005-settings';
 import { stableIds } from './0006-stable-ids';
+import { searchQueue } from './0007-search-queue';
 import type { Migration } from './types';
 
 /** Every migration, in order. The runner checks that versions strictly increase. */
-export const MIGRATIONS: readonly Migration[] = [projects, interviewStore, search, guardAllowances, settings, stableIds];
+export const MIGRATIONS: readonly Migration[] = [projects, interviewStore, search, guardAllowances, settings, stableIds, searchQueue];
 
 export type { Migration } from './types';

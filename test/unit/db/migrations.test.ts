@@ -5,7 +5,9 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { latestVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
+import { KIND_SPAN, SEARCH_KINDS } from '../../../db/migrations/0003-search';
 import { openDatabase } from '../../../db/open';
+import { indexPendingDocuments } from '../../../db/search-queue';
 import { openDesk } from '../../../services/desk';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -190,6 +192,25 @@ const EXPECTATIONS: Record<number, { name: string; check: (after: Database.Datab
           .prepare("INSERT INTO organization (name, aliases, version, created_at, updated_at, uid) VALUES ('Copy', '[]', 1, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', ?)")
           .run(uid),
       ).toThrow(/UNIQUE/);
+    },
+  },
+  7: {
+    name: 'search index queue',
+    check: (after) => {
+      // The index migration 3 built stays as it was, in step, and nothing waits.
+      expect(rowsOf(after, 'search_pending')).toEqual([]);
+      expect(() => after.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+      // A save now notes its document (with the text the index holds) instead of indexing it…
+      const hits = (word: string) => after.prepare<[string], number>('SELECT count(*) FROM search_index WHERE search_index MATCH ?').pluck().get(word);
+      const before = after.prepare<[], { id: number; summary: string }>("SELECT id, summary FROM interview WHERE summary <> '' ORDER BY id LIMIT 1").get()!;
+      after.prepare("UPDATE interview SET summary = 'Zebrafish everywhere.' WHERE id = ?").run(before.id);
+      expect(rowsOf(after, 'search_pending')).toEqual([{ doc: SEARCH_KINDS.summary * KIND_SPAN + before.id, indexed: before.summary }]);
+      expect(hits('zebrafish')).toBe(0);
+      // …and indexing the queue gives exactly the index a rebuild would.
+      expect(indexPendingDocuments(after)).toBe(1);
+      expect(hits('zebrafish')).toBe(1);
+      expect(rowsOf(after, 'search_pending')).toEqual([]);
+      expect(() => after.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     },
   },
 };

@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MIGRATIONS } from '../../../db/migrations';
 import { KIND_SPAN, SEARCH_KINDS } from '../../../db/migrations/0003-search';
 import { openDatabase } from '../../../db/open';
 import { RANK_WINDOW, markSnippet, searchIndex, toFtsQuery } from '../../../db/search';
 import type { Services } from '../../../services/contract';
 import { dispatch } from '../../../services/dispatch';
+import { DeskError } from '../../../domain/errors';
 import type { SearchHit, SearchResults } from '../../../services/views';
 import { freshDesk } from '../../helpers/desk';
 import { tempDir } from '../../helpers/temp-dir';
@@ -280,6 +281,52 @@ describe('search', () => {
     assertIndexInSync(desk);
   });
 
+  describe('indexing after the save (migration 7)', () => {
+    const pending = (desk: Desk) => desk.store.db.prepare<[], number>('SELECT count(*) FROM search_pending').pluck().get();
+
+    it('a save only notes its document; the next search indexes it first, so it is never stale', async () => {
+      const desk = freshDesk();
+      const s = await seed(desk.services);
+      desk.store.indexPending();
+      await desk.services.updateInterview({ id: s.i1.id, version: s.i1.version, summary: 'Initech tried zebrafish tracing.' });
+      await desk.services.updateInterview({ id: s.i1.id, version: s.i1.version + 1, summary: 'Initech adopted zebrafish tracing.' });
+      expect(pending(desk)).toBe(1); // one document, however many saves
+      expect(await titles(desk, 'zebrafish')).toEqual(['Adopter 1 - Initech · summary']);
+      expect(await titles(desk, 'tried')).toEqual([]);
+      expect(pending(desk)).toBe(0);
+      assertIndexInSync(desk);
+    });
+
+    it('catches up on its own once the reviewer pauses, and when the store closes', async () => {
+      const desk = freshDesk({ indexWhenIdleMs: 20 });
+      const s = await seed(desk.services);
+      await desk.services.setAnswer({ interviewId: s.i1.id, questionKey: 'q4', text: 'Staging only.', version: s.q4.version });
+      expect(pending(desk)).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(pending(desk)).toBe(0), { timeout: 2000, interval: 10 });
+      assertIndexInSync(desk);
+
+      await desk.services.setAnswer({ interviewId: s.i1.id, questionKey: 'q4', text: 'Kestrel rollout.', version: s.q4.version + 1 });
+      const file = desk.store.file;
+      desk.close();
+      const reopened = new Database(file, { readonly: true });
+      expect(reopened.prepare('SELECT count(*) FROM search_pending').pluck().get()).toBe(0);
+      expect(reopened.prepare("SELECT count(*) FROM search_index WHERE search_index MATCH 'kestrel'").pluck().get()).toBe(1);
+      reopened.close();
+    });
+
+    it('still searches when the index cannot be written (full disk, read-only store), over the index as it stands', async () => {
+      const desk = freshDesk();
+      const s = await seed(desk.services);
+      desk.store.indexPending();
+      await desk.services.updateInterview({ id: s.i2.id, version: s.i2.version, summary: 'Globex left the project.' });
+      desk.store.indexPending = () => {
+        throw new DeskError('IO_ERROR', 'The disk is full.');
+      };
+      expect(await titles(desk, 'warehouse')).toEqual(['Adopter 2 - Globex · summary']);
+      expect(pending(desk)).toBe(1); // kept for when the disk has room again
+    });
+  });
+
   it('stays in step with undo (rows deleted and put back with the same id)', async () => {
     const desk = freshDesk();
     const s = await seed(desk.services);
@@ -364,6 +411,7 @@ describe('search', () => {
       const quote = db.prepare('INSERT INTO quote (interview_id, text, created_at, updated_at) VALUES (1, ?, ?, ?)');
       for (let i = 0; i < RANK_WINDOW + 20; i++) quote.run(`The mesh, take ${i}, with some more words around it.`, now, now);
     })();
+    desk.store.indexPending();
     const rows = searchIndex(db, 'mesh', { limit: 30 });
     expect(rows).toHaveLength(30);
     // Summaries come before quotes in the window, and the short summary wins on bm25.
