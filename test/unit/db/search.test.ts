@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MIGRATIONS } from '../../../db/migrations';
 import { KIND_SPAN, SEARCH_KINDS } from '../../../db/migrations/0003-search';
 import { openDatabase } from '../../../db/open';
-import { RANK_WINDOW, markSnippet, searchIndex, toFtsQuery } from '../../../db/search';
+import { MAX_EXPANSION, RANK_WINDOW, expandedQuery, markSnippet, searchIndex, toFtsQuery } from '../../../db/search';
 import type { Services } from '../../../services/contract';
 import { dispatch } from '../../../services/dispatch';
 import { DeskError } from '../../../domain/errors';
@@ -93,6 +93,39 @@ describe('toFtsQuery: what the user types becomes a safe FTS5 query', () => {
 
   it('composes decomposed accents (NFD) so they fold like composed ones', () => {
     expect(toFtsQuery('Mu\u0308ller')).toBe('"Müller"*');
+  });
+});
+
+describe('expandedQuery: a long last word becomes the indexed words it begins', () => {
+  const indexOf = (...texts: string[]) => {
+    const desk = freshDesk();
+    const db = desk.store.db;
+    const now = '2024-01-01T00:00:00.000Z';
+    const insert = db.prepare("INSERT INTO organization (name, created_at, updated_at) VALUES (?, ?, ?)");
+    for (const text of texts) insert.run(text, now, now);
+    desk.store.indexPending();
+    return db;
+  };
+
+  it('expands plain words of four letters or more, and leaves the rest to FTS5 prefixes', () => {
+    const db = indexOf('Cluster Example', 'Clusters Inc', 'Clustering Ltd', 'Cloud Ltd');
+    expect(expandedQuery(db, 'big clust')).toBe('"big" AND ("cluster" OR "clustering" OR "clusters")');
+    expect(expandedQuery(db, 'CLUSTERS')).toBe('("clusters")');
+    expect(expandedQuery(db, 'clu')).toBe('"clu"*'); // the prefix index holds 2 and 3 letters
+    expect(expandedQuery(db, 'clüster')).toBe('"clüster"*'); // folding is left to the tokenizer
+    expect(expandedQuery(db, 'foo-clus')).toBe('"foo-clus"*'); // a phrase stays a phrase
+    expect(expandedQuery(db, 'zzzz')).toBeNull(); // no indexed word begins so: nothing can match
+    // The same documents as the prefix query it replaces.
+    const matching = (match: string) => db.prepare<[string], number>('SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid').pluck().all(match);
+    for (const text of ['clust', 'CLUSTERS', 'cloud', 'clustering']) {
+      expect(matching(expandedQuery(db, text)!), text).toEqual(matching(toFtsQuery(text)!));
+    }
+  });
+
+  it('keeps the prefix when too many words begin with it', () => {
+    const db = indexOf(...Array.from({ length: MAX_EXPANSION + 1 }, (_, i) => `Meshwork${String.fromCharCode(97 + (i % 26))}${i}`));
+    expect(expandedQuery(db, 'meshw')).toBe('"meshw"*');
+    expect(searchIndex(db, 'meshw', { limit: 100 })).toHaveLength(MAX_EXPANSION + 1);
   });
 });
 
