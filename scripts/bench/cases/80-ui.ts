@@ -18,14 +18,14 @@ export const benchCase: BenchCase = {
   description:
     'First meaningful paint: from navigation to the first project card shown (and the browser’s largest contentful ' +
     'paint), a fresh page load each time, a DD of 5 adopters. Input-to-preview: in the summary editor of a 5-paragraph ' +
-    'summary, from an input event to the live entry preview showing the new word (service call over HTTP, render, guard, ' +
+    'summary, from an input event to the live entry preview showing the new word (service call over the harness’s WebSocket, render, guard, ' +
     'React update), one word at a time.',
   figures: [
     { key: 'paint.p50', label: 'first project card shown, median', unit: 'ms' },
     { key: 'lcp.p50', label: 'largest contentful paint, median', unit: 'ms' },
     { key: 'preview.p50', label: 'input to preview, median', unit: 'ms' },
     { key: 'preview.p95', label: 'input to preview, p95', unit: 'ms' },
-    { key: 'roundtrip.p50', label: 'of which the harness: an empty operation over HTTP, median', unit: 'ms' },
+    { key: 'roundtrip.p50', label: 'of which the harness: an empty operation over its WebSocket, median', unit: 'ms' },
   ],
   targets: [{ figure: 'preview.p50', below: 16 }],
   async run(context) {
@@ -87,7 +87,7 @@ export const benchCase: BenchCase = {
           }, `word${i}x`),
         );
       }
-      // What the test harness adds and the app does not (it answers over IPC): one round trip of a trivial operation.
+      // What the test harness adds where the app has IPC: one round trip of a trivial operation over the socket.
       const roundtrips: number[] = [];
       for (let i = 0; i < context.reps(60, 10); i++) {
         roundtrips.push(

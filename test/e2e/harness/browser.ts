@@ -21,7 +21,10 @@ const ARGS = [
 export interface Browser {
   context: BrowserContext;
   page: Page;
-  /** Every URL the page requested, in order. */
+  /**
+   * Every URL the page requested, in order; a message sent over a WebSocket counts as a
+   * request to the socket's URL (the harness answers window.desk that way).
+   */
   requests: string[];
   /** Console errors and uncaught page errors (CSP violations show up here). */
   errors: string[];
@@ -43,6 +46,10 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
   const requests: string[] = [];
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
+  page.on('websocket', (socket) => {
+    requests.push(socket.url());
+    socket.on('framesent', () => requests.push(socket.url()));
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
@@ -57,6 +64,17 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Whether `url` stays on the page's own origin: the same host and port, over http(s), or
+ * ws(s) for the socket that stands in for IPC.
+ */
+export function isOwnOrigin(url: string, pageUrl: string): boolean {
+  const target = new URL(url);
+  const page = new URL(pageUrl);
+  const scheme = target.protocol.replace(/^ws/, 'http');
+  return scheme === page.protocol && target.host === page.host;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 import { openDesk, type Desk } from '../../../services/desk';
 import { dispatch } from '../../../services/dispatch';
-import { bridgeScript } from './bridge';
+import { WebSocket, WebSocketServer } from 'ws';
+import { SOCKET_PATH, bridgeScript } from './bridge';
 
 export const RENDERER_DIR = path.resolve(__dirname, '../../../out/renderer');
 const AXE_SCRIPT = path.resolve(__dirname, '../../../node_modules/axe-core/axe.min.js');
@@ -28,22 +29,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 16 * 1024 * 1024;
+/** The largest call the harness takes (an imported document travels inside one). */
+const MAX_MESSAGE = 16 * 1024 * 1024;
 
-function readBody(request: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
+/** One call from the bridge: `{ id, name, input }`; the answer is `{ id, envelope }`. */
+async function answer(desk: Desk, data: string): Promise<string> {
+  let message: { id?: unknown; name?: unknown; input?: unknown };
+  try {
+    message = JSON.parse(data) as typeof message;
+  } catch {
+    return JSON.stringify({ id: null, envelope: { ok: false, error: { code: 'VALIDATION', message: 'The call was not JSON.' } } });
+  }
+  const envelope = await dispatch(desk.services, message.name, message.input);
+  return JSON.stringify({ id: message.id, envelope });
 }
 
 /**
@@ -65,18 +63,6 @@ export async function startHarness(options: { dbFile: string; rendererDir?: stri
       response.writeHead(status, { 'content-type': type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store' });
       response.end(body);
     };
-    if (request.method === 'POST' && url.pathname.startsWith('/__desk/call/')) {
-      let input: unknown;
-      try {
-        input = JSON.parse((await readBody(request)) || '{}');
-      } catch {
-        send(400, 'application/json', JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'The request was not JSON.' } }));
-        return;
-      }
-      const envelope = await dispatch(desk.services, url.pathname.slice('/__desk/call/'.length), input);
-      send(200, 'application/json', JSON.stringify(envelope));
-      return;
-    }
     if (url.pathname === '/__desk/bridge.js') return send(200, MIME['.js']!, bridgeScript());
     // axe-core for the accessibility checks, served same-origin so the shipped CSP stays on.
     if (url.pathname === '/__test/axe.js' && fs.existsSync(AXE_SCRIPT)) return send(200, MIME['.js']!, fs.readFileSync(AXE_SCRIPT));
@@ -88,12 +74,24 @@ export async function startHarness(options: { dbFile: string; rendererDir?: stri
     send(200, MIME[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
   };
 
+  // The HTTP server (and the sockets on it) come and go with stop()/start(); this only speaks the protocol.
+  const calls = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE });
   let server: http.Server | undefined;
   let port = 0;
   const sockets = new Set<Socket>();
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       server = http.createServer((req, res) => void handler(req, res));
+      server.on('upgrade', (request, socket, head) => {
+        if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname !== SOCKET_PATH) return socket.destroy();
+        calls.handleUpgrade(request, socket, head, (ws) => {
+          ws.on('message', (data: Buffer) => {
+            void answer(desk, data.toString('utf8')).then((reply) => {
+              if (ws.readyState === WebSocket.OPEN) ws.send(reply);
+            });
+          });
+        });
+      });
       server.on('connection', (socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
@@ -125,6 +123,7 @@ export async function startHarness(options: { dbFile: string; rendererDir?: stri
     start: listen,
     close: async () => {
       await stop();
+      calls.close();
       desk.close();
     },
   };
