@@ -4,6 +4,7 @@ import { HelpOverlay } from './components/HelpOverlay';
 import { Toast, type ToastMessage } from './components/Toast';
 import { RefreshProvider, useRefresh } from './hooks/refresh';
 import { SaveStatusLine, SaveStatusProvider, useSaveStatus } from './hooks/saveStatus';
+import { UnsavedEdits } from './components/UnsavedEdits';
 import { hrefFor, useRoute, type Route } from './router';
 import { AdopterScreen } from './screens/adopter/AdopterScreen';
 import { ImportScreen } from './screens/import/ImportScreen';
@@ -130,6 +131,7 @@ function Shell() {
         </nav>
         <SaveStatusLine />
       </header>
+      <UnsavedEdits />
       <main id="main" className="app-main" tabIndex={-1}>
         <Screen route={route} />
       </main>

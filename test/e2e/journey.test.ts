@@ -239,6 +239,22 @@ describe('a due diligence from start to export', () => {
     await saved();
     const interviewId = Number(new URL(page.url()).hash.match(/\/i\/(\d+)/)![1]);
     expect((await harness.desk.services.getInterview({ id: interviewId })).interview.rawNotes).toBe('Typed before the outage. Typed during the outage.');
+
+    // Leaving the field before its autosave, during an outage: the edit follows the reviewer
+    // to the next screen, says it is not saved, and is saved once the back end is back.
+    await harness.stop();
+    await raw.pressSequentially(' Then left at once.');
+    await page.getByRole('link', { name: 'Adopters' }).first().click();
+    const unsaved = page.getByTestId('unsaved-edits');
+    await expect.poll(() => unsaved.textContent(), { timeout: 10_000 }).toMatch(/Your edit to Anything else said in the call was not saved: .*could not reach/);
+    expect(await page.getByTestId('save-status').textContent()).toMatch(/^Not saved: /);
+    await axe('unsaved-edit');
+    await harness.start();
+    await expect.poll(() => unsaved.count(), { timeout: 10_000 }).toBe(0);
+    await saved();
+    expect((await harness.desk.services.getInterview({ id: interviewId })).interview.rawNotes).toBe(
+      'Typed before the outage. Typed during the outage. Then left at once.',
+    );
   });
 
   it('search, settings, trash, import and help are reachable and accessible', { timeout: 60_000 }, async () => {

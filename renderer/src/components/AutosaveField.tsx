@@ -17,7 +17,7 @@ interface Props {
 
 /** A text field that saves itself; its own line says when what is shown is not saved. */
 export function AutosaveField({ label, initial, save, multiline, rows = 4, hint, placeholder, onInput, testId, inputRef }: Props) {
-  const { value, change, flush, state } = useAutosave(initial, save);
+  const { value, change, flush, state } = useAutosave(initial, save, label);
   const id = useId();
   const hintId = `${id}-hint`;
   const statusId = `${id}-status`;

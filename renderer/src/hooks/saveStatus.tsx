@@ -1,21 +1,64 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DeskCallError, errorMessage } from '../client';
 
 export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; message: string };
 
+/**
+ * An edit whose field left the screen before it was saved (the reviewer moved on within
+ * the autosave delay, or while the store was out of reach). The provider finishes it.
+ */
+export interface OrphanEdit {
+  /** The field's label, to say which edit in plain words. */
+  label: string;
+  text: string;
+  save: (text: string) => Promise<void>;
+  /** A save of this field still running when it left; the orphan waits for it first. */
+  inFlight: Promise<unknown> | null;
+  /** True once the store holds `text` (that save may have been enough). */
+  isSaved: () => boolean;
+}
+
+export interface OrphanState {
+  id: number;
+  label: string;
+  text: string;
+  state: Extract<SaveState, { kind: 'saving' } | { kind: 'failed' }>;
+}
+
 interface SaveStatusApi {
   report(id: string, state: SaveState | null): void;
+  /** Takes over an unsaved edit from a field that is leaving the screen. */
+  adopt(edit: OrphanEdit): void;
+  /** Orphaned edits not saved yet, oldest first. */
+  orphans: readonly OrphanState[];
+  retry(id: number): void;
+  discard(id: number): void;
   overall: SaveState;
 }
 
-const SaveStatusContext = createContext<SaveStatusApi>({ report: () => {}, overall: { kind: 'saved' } });
+const SaveStatusContext = createContext<SaveStatusApi>({
+  report: () => {},
+  adopt: () => {},
+  orphans: [],
+  retry: () => {},
+  discard: () => {},
+  overall: { kind: 'saved' },
+});
+
+const RETRY_MS = 2000;
 
 /**
  * Collects the state of every autosaving field on screen into one line: one failure
  * anywhere shows "Not saved", so an edit that did not reach the store is never shown
- * as saved.
+ * as saved. Edits whose field has left the screen stay here until they are saved
+ * (retried while the store is out of reach) or the reviewer discards them.
  */
 export function SaveStatusProvider({ children }: { children: ReactNode }) {
   const [states, setStates] = useState<ReadonlyMap<string, SaveState>>(new Map());
+  const [orphans, setOrphans] = useState<readonly OrphanState[]>([]);
+  const edits = useRef(new Map<number, OrphanEdit & { timer?: ReturnType<typeof setTimeout> }>());
+  const nextId = useRef(1);
+
   const report = useCallback((id: string, state: SaveState | null) => {
     setStates((previous) => {
       const current = previous.get(id);
@@ -26,14 +69,74 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
       return next;
     });
   }, []);
+
+  const setOrphan = useCallback((id: number, state: OrphanState['state'] | null) => {
+    const edit = edits.current.get(id);
+    if (state === null || !edit) {
+      edits.current.delete(id);
+      setOrphans((previous) => previous.filter((o) => o.id !== id));
+      return;
+    }
+    setOrphans((previous) => {
+      const entry = { id, label: edit.label, text: edit.text, state };
+      return previous.some((o) => o.id === id) ? previous.map((o) => (o.id === id ? entry : o)) : [...previous, entry];
+    });
+  }, []);
+
+  const attempt = useCallback(
+    async (id: number) => {
+      const edit = edits.current.get(id);
+      if (!edit) return;
+      clearTimeout(edit.timer);
+      setOrphan(id, { kind: 'saving' });
+      await edit.inFlight?.catch(() => {});
+      edit.inFlight = null;
+      if (edit.isSaved()) return setOrphan(id, null);
+      try {
+        await edit.save(edit.text);
+        setOrphan(id, null);
+      } catch (error) {
+        if (!edits.current.has(id)) return; // discarded meanwhile
+        setOrphan(id, { kind: 'failed', message: errorMessage(error) });
+        // Out of reach (not a refusal): keep trying until the store answers.
+        if (error instanceof DeskCallError && error.code === 'UNREACHABLE') edit.timer = setTimeout(() => void attempt(id), RETRY_MS);
+      }
+    },
+    [setOrphan],
+  );
+
+  const adopt = useCallback(
+    (edit: OrphanEdit) => {
+      const id = nextId.current++;
+      edits.current.set(id, { ...edit });
+      void attempt(id);
+    },
+    [attempt],
+  );
+
+  const retry = useCallback((id: number) => void attempt(id), [attempt]);
+  const discard = useCallback(
+    (id: number) => {
+      clearTimeout(edits.current.get(id)?.timer);
+      setOrphan(id, null);
+    },
+    [setOrphan],
+  );
+
+  // Nothing is retried after the app has gone.
+  useEffect(() => {
+    const pending = edits.current;
+    return () => pending.forEach((edit) => clearTimeout(edit.timer));
+  }, []);
+
   const overall = useMemo<SaveState>(() => {
-    const all = [...states.values()];
+    const all = [...states.values(), ...orphans.map((o) => o.state)];
     const failed = all.find((s): s is Extract<SaveState, { kind: 'failed' }> => s.kind === 'failed');
     if (failed) return failed;
     if (all.some((s) => s.kind === 'saving' || s.kind === 'pending')) return { kind: 'saving' };
     return { kind: 'saved' };
-  }, [states]);
-  const api = useMemo(() => ({ report, overall }), [report, overall]);
+  }, [states, orphans]);
+  const api = useMemo(() => ({ report, adopt, orphans, retry, discard, overall }), [report, adopt, orphans, retry, discard, overall]);
   return <SaveStatusContext.Provider value={api}>{children}</SaveStatusContext.Provider>;
 }
 

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeskCallError } from '../../../renderer/src/client';
+import { AutosaveField } from '../../../renderer/src/components/AutosaveField';
+import { UnsavedEdits } from '../../../renderer/src/components/UnsavedEdits';
+import { SaveStatusLine, SaveStatusProvider } from '../../../renderer/src/hooks/saveStatus';
+
+afterEach(cleanup);
+
+/**
+ * A field that the reviewer leaves (it unmounts) right after typing, before its autosave
+ * delay: what happens to the edit is the save-status provider's job.
+ */
+function Screen({ save }: { save: (text: string) => Promise<void> }) {
+  const [open, setOpen] = useState(true);
+  return (
+    <SaveStatusProvider>
+      <SaveStatusLine />
+      <UnsavedEdits />
+      {open && <AutosaveField label="Raw notes" initial="" save={save} />}
+      <button type="button" onClick={() => setOpen(false)}>
+        Leave
+      </button>
+    </SaveStatusProvider>
+  );
+}
+
+const unreachable = () => new DeskCallError('UNREACHABLE', 'Adoption Desk could not reach its data store, so nothing was saved.');
+const status = () => screen.getByTestId('save-status').textContent;
+
+describe('an edit whose field leaves the screen before it is saved', () => {
+  it('is saved anyway, and the status line waits for it', async () => {
+    const stored: string[] = [];
+    let release: () => void = () => {};
+    const save = (text: string) => new Promise<void>((resolve) => (release = () => (stored.push(text), resolve())));
+    render(<Screen save={save} />);
+    fireEvent.change(screen.getByLabelText('Raw notes'), { target: { value: 'Typed, then left at once.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    expect(screen.queryByLabelText('Raw notes')).toBeNull();
+    await waitFor(() => expect(status()).toBe('Saving…'));
+    await act(async () => release());
+    await waitFor(() => expect(status()).toBe('Saved'));
+    expect(stored).toEqual(['Typed, then left at once.']);
+    expect(screen.queryByTestId('unsaved-edits')).toBeNull();
+  });
+
+  it('says so app-wide when it fails, keeps the text, and saves it on "Try again"', async () => {
+    const stored: string[] = [];
+    let failing = true;
+    const save = async (text: string) => {
+      if (failing) throw unreachable();
+      stored.push(text);
+    };
+    render(<Screen save={save} />);
+    fireEvent.change(screen.getByLabelText('Raw notes'), { target: { value: 'Typed during the outage.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    const banner = await screen.findByTestId('unsaved-edits');
+    expect(banner.textContent).toContain('Your edit to Raw notes was not saved: Adoption Desk could not reach its data store');
+    expect(status()).toMatch(/^Not saved: /);
+    failing = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.queryByTestId('unsaved-edits')).toBeNull());
+    expect(stored).toEqual(['Typed during the outage.']);
+    expect(status()).toBe('Saved');
+  });
+
+  it('waits for a save already running, then saves only what came after it', async () => {
+    const stored: string[] = [];
+    let release: () => void = () => {};
+    let calls = 0;
+    const save = (text: string) => {
+      calls += 1;
+      if (calls === 1) return new Promise<void>((resolve) => (release = () => (stored.push(text), resolve())));
+      stored.push(text);
+      return Promise.resolve();
+    };
+    render(<Screen save={save} />);
+    const field = screen.getByLabelText('Raw notes');
+    fireEvent.change(field, { target: { value: 'First part.' } });
+    fireEvent.blur(field); // saves now: the first save is running…
+    fireEvent.change(field, { target: { value: 'First part. Second part.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' })); // …when the field leaves
+    await act(async () => release());
+    await waitFor(() => expect(status()).toBe('Saved'));
+    expect(stored).toEqual(['First part.', 'First part. Second part.']);
+  });
+
+  it('is dropped only after the reviewer confirms, and a refusal is not retried', async () => {
+    let attempts = 0;
+    const save = async () => {
+      attempts += 1;
+      throw new DeskCallError('CONFLICT', 'Someone else changed these notes meanwhile.');
+    };
+    render(<Screen save={save} />);
+    fireEvent.change(screen.getByLabelText('Raw notes'), { target: { value: 'Mine.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    await screen.findByTestId('unsaved-edits');
+    fireEvent.click(screen.getByRole('button', { name: 'Discard…' }));
+    expect(screen.getByText(/Discard it\? It was never saved\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard the edit' }));
+    await waitFor(() => expect(screen.queryByTestId('unsaved-edits')).toBeNull());
+    expect(status()).toBe('Saved');
+    expect(attempts).toBe(1);
+  });
+});
