@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { KIND_SPAN, SEARCH_KINDS } from './migrations/0003-search';
+import { DOCS, KIND_SPAN, SEARCH_KINDS } from './migrations/0003-search';
+import { CLOSE, OPEN, WordFinder, snippetOf, type SnippetWord } from './snippet';
 
 /**
  * Queries over the full-text index that migration 3 keeps in sync with triggers
@@ -102,6 +103,21 @@ function wordsBetween(db: Database.Database, from: string, to: string, limit: nu
   return statement.all(from, to, limit);
 }
 
+const PLAIN_WORD = /^[A-Za-z0-9]+$/u;
+
+/**
+ * The words of a search for db/snippet.ts, when every term is one plain ASCII word (so
+ * its folding is known exactly); null when snippet() must do it.
+ */
+export function snippetWords(text: string): SnippetWord[] | null {
+  const terms = termsOf(text);
+  if (terms.length === 0 || !terms.every((t) => PLAIN_WORD.test(t))) return null;
+  return terms.map((term, i) => ({
+    word: term.toLowerCase(),
+    prefix: i === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH,
+  }));
+}
+
 /**
  * toFtsQuery's query, with a long last word expanded (EXPAND_FROM_LENGTH) into the
  * words of the index it begins; null when no word begins with it (nothing can match).
@@ -146,8 +162,10 @@ export interface SearchOptions {
 
 interface RawRow {
   doc: number;
-  /** Null only for a document deleted since the index last caught up (see services/search.ts). */
-  snippet: string | null;
+  /** FTS5's snippet; null only for a document deleted since the index last caught up (see services/search.ts). */
+  snippet?: string | null;
+  /** The hit's whole text, when the snippet is cut here. */
+  body?: string | null;
   organizationId: number | null;
   organizationName: string | null;
   adopterId: number | null;
@@ -162,8 +180,6 @@ interface RawRow {
   usedIn: string | null;
 }
 
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
 
 const K = SEARCH_KINDS;
 const kindOf = (doc: string) => `(${doc} / ${KIND_SPAN})`;
@@ -172,6 +188,17 @@ const isOrganization = (doc: string) => `${doc} >= ${K.organization * KIND_SPAN}
 const KIND = kindOf('best.doc');
 const SOURCE_ID = sourceIdOf('best.doc');
 const IS_ORGANIZATION = isOrganization('best.doc');
+
+/**
+ * Where a hit's snippet comes from: FTS5's snippet(), or the hit's text cut here
+ * (db/snippet.ts), which needs neither the second read of the index nor snippet()'s
+ * tokenizing, and is used whenever the search's words allow it (see searchPlan).
+ */
+type SnippetSource = 'fts' | 'text';
+
+/** The hit's text, from the rows the final select joins anyway (the same expressions as the index's view). */
+const ALIAS: Record<string, string> = { interview: 'i.', answer: 'ans.', quote: 'q.', organization: 'o.' };
+const BODY = `CASE ${KIND} ${DOCS.map((d) => `WHEN ${d.kind} THEN ${d.body(ALIAS[d.table]!)}`).join(' ')} END`;
 
 /** The interview a match in the candidates pass belongs to (answers and quotes: one lookup). */
 const CANDIDATE_INTERVIEW = `coalesce(x.interview_id, y.interview_id, ${sourceIdOf('s.rowid')})`;
@@ -195,7 +222,7 @@ const CANDIDATE_INTERVIEW = `coalesce(x.interview_id, y.interview_id, ${sourceId
  *    JOIN keeps the index cursor outermost) and, for organizations, the projects whose
  *    live adopters use them.
  */
-const SEARCH_SQL = `
+const searchSql = (snippets: SnippetSource) => `
   WITH trashed_interviews (id) AS (
     SELECT id FROM interview WHERE deleted_at IS NOT NULL
     UNION ALL SELECT i.id FROM adopter a CROSS JOIN interview i ON i.adopter_id = a.id WHERE a.deleted_at IS NOT NULL
@@ -228,7 +255,7 @@ const SEARCH_SQL = `
   )
   SELECT
     best.doc,
-    snippet(search_index, 0, char(2), char(3), '…', 16) AS snippet,
+    ${snippets === 'fts' ? "snippet(search_index, 0, char(2), char(3), '…', 16) AS snippet" : `${BODY} AS body`},
     o.id AS organizationId,
     o.name AS organizationName,
     a.id AS adopterId,
@@ -250,7 +277,7 @@ const SEARCH_SQL = `
         ORDER BY up.name COLLATE NOCASE, up.id
       ) u
     ) END AS usedIn
-  FROM search_index CROSS JOIN best ON best.doc = search_index.rowid
+  ${snippets === 'fts' ? 'FROM search_index CROSS JOIN best ON best.doc = search_index.rowid' : 'FROM best'}
   LEFT JOIN answer ans ON ans.id = CASE WHEN ${KIND} = ${K.answer} THEN ${SOURCE_ID} END
   LEFT JOIN quote q ON q.id = CASE WHEN ${KIND} = ${K.quote} THEN ${SOURCE_ID} END
   LEFT JOIN interview i ON i.id = CASE ${KIND}
@@ -262,19 +289,28 @@ const SEARCH_SQL = `
   LEFT JOIN adopter a ON a.id = i.adopter_id
   LEFT JOIN project p ON p.id = a.project_id
   LEFT JOIN organization o ON o.id = CASE WHEN ${IS_ORGANIZATION} THEN ${SOURCE_ID} ELSE a.organization_id END
-  WHERE search_index MATCH @match
-    AND search_index.rowid >= (SELECT coalesce(min(doc), ${(K.organization + 1) * KIND_SPAN}) FROM best)
+  ${
+    snippets === 'fts'
+      ? `WHERE search_index MATCH @match
+    AND search_index.rowid >= (SELECT coalesce(min(doc), ${(K.organization + 1) * KIND_SPAN}) FROM best)`
+      : ''
+  }
   ORDER BY best.score, best.doc DESC
 `;
 
 type Params = { match: string; projectId: number | null; limit: number; window: number };
-const statements = new WeakMap<Database.Database, Database.Statement<Params, RawRow>>();
+const statements = new WeakMap<Database.Database, Map<SnippetSource, Database.Statement<Params, RawRow>>>();
 
-function statementFor(db: Database.Database) {
-  let statement = statements.get(db);
+function statementFor(db: Database.Database, snippets: SnippetSource) {
+  let prepared = statements.get(db);
+  if (!prepared) {
+    prepared = new Map();
+    statements.set(db, prepared);
+  }
+  let statement = prepared.get(snippets);
   if (!statement) {
-    statement = db.prepare(SEARCH_SQL);
-    statements.set(db, statement);
+    statement = db.prepare<Params, RawRow>(searchSql(snippets));
+    prepared.set(snippets, statement);
   }
   return statement;
 }
@@ -302,14 +338,16 @@ export function searchIndex(db: Database.Database, text: string, options: Search
   const match = expandedQuery(db, text);
   if (match === null) return [];
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
-  const raw = statementFor(db).all({ match, projectId: options.projectId ?? null, limit, window: Math.max(RANK_WINDOW, limit) });
+  const words = snippetWords(text);
+  const finder = words ? new WordFinder(words) : null;
+  const raw = statementFor(db, finder ? 'text' : 'fts').all({ match, projectId: options.projectId ?? null, limit, window: Math.max(RANK_WINDOW, limit) });
   const rows: SearchRow[] = [];
   for (const r of raw) {
     const kind = KIND_BY_NUMBER.get(Math.floor(r.doc / KIND_SPAN));
     if (!kind) continue;
     const base = {
       kind,
-      snippet: markSnippet(r.snippet ?? ''),
+      snippet: markSnippet(finder ? snippetOf(r.body ?? '', finder) : (r.snippet ?? '')),
       organizationId: r.organizationId,
       organizationName: r.organizationName,
       interviewId: r.interviewId,
