@@ -3,8 +3,9 @@ import { DOCS, KIND_SPAN, SEARCH_KINDS } from './migrations/0003-search';
 import { CLOSE, OPEN, WordFinder, snippetOf, type SnippetWord } from './snippet';
 
 /**
- * Queries over the full-text index that migration 3 keeps in sync with triggers
- * (`search_index`, rowid = kind * 2^40 + source id). Nothing here writes.
+ * Queries over the full-text index of migration 3 (`search_index`, rowid = kind * 2^40 +
+ * source id), which db/search-queue.ts brings up to date before each search (migration 7).
+ * Nothing here writes to the file (the word list for expansions is a temporary table).
  */
 
 export type SearchKind = keyof typeof SEARCH_KINDS;
@@ -84,7 +85,8 @@ export const EXPAND_FROM_LENGTH = 4;
 /** More words than this under one prefix: the merged prefix list is the cheaper read. */
 export const MAX_EXPANSION = 32;
 
-const EXPANDABLE = /^[A-Za-z0-9]+$/u;
+/** A term of plain ASCII letters and digits: its folding (lower case) is known exactly here. */
+const PLAIN_WORD = /^[A-Za-z0-9]+$/u;
 
 const vocabularies = new WeakMap<Database.Database, Database.Statement<[string, string, number], string>>();
 
@@ -102,8 +104,6 @@ function wordsBetween(db: Database.Database, from: string, to: string, limit: nu
   }
   return statement.all(from, to, limit);
 }
-
-const PLAIN_WORD = /^[A-Za-z0-9]+$/u;
 
 /**
  * The words of a search for db/snippet.ts, when every term is one plain ASCII word (so
@@ -127,7 +127,7 @@ export function expandedQuery(db: Database.Database, text: string): string | nul
   if (match === null) return null;
   const terms = termsOf(text);
   const last = terms.at(-1)!;
-  if (!EXPANDABLE.test(last) || last.length < EXPAND_FROM_LENGTH) return match;
+  if (!PLAIN_WORD.test(last) || last.length < EXPAND_FROM_LENGTH) return match;
   const prefix = last.toLowerCase();
   const after = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
   const words = wordsBetween(db, prefix, after, MAX_EXPANSION + 1);
@@ -180,7 +180,6 @@ interface RawRow {
   usedIn: string | null;
 }
 
-
 const K = SEARCH_KINDS;
 const kindOf = (doc: string) => `(${doc} / ${KIND_SPAN})`;
 const sourceIdOf = (doc: string) => `(${doc} % ${KIND_SPAN})`;
@@ -192,7 +191,7 @@ const IS_ORGANIZATION = isOrganization('best.doc');
 /**
  * Where a hit's snippet comes from: FTS5's snippet(), or the hit's text cut here
  * (db/snippet.ts), which needs neither the second read of the index nor snippet()'s
- * tokenizing, and is used whenever the search's words allow it (see searchPlan).
+ * tokenizing, and is used whenever the search's words allow it (see snippetWords).
  */
 type SnippetSource = 'fts' | 'text';
 
@@ -216,11 +215,12 @@ const CANDIDATE_INTERVIEW = `coalesce(x.interview_id, y.interview_id, ${sourceId
  *    costs four or five lookups per match, which in a store larger than SQLite's page
  *    cache are reads from disk: the main cost of a common word. Organizations are in no
  *    trash.
- * 2. `best` (the @limit best scores; bm25 is lower-is-better) are found again by a range
- *    read from the lowest of them up; only they get a snippet (snippet() needs the match's
- *    positions, so it runs in an FTS5 query), their context by primary-key lookups (LEFT
- *    JOIN keeps the index cursor outermost) and, for organizations, the projects whose
- *    live adopters use them.
+ * 2. `best` (the @limit best scores; bm25 is lower-is-better) get their context by
+ *    primary-key lookups and, for organizations, the projects whose live adopters use
+ *    them; and a snippet. With `text` snippets (plain-word searches) that is the hit's text,
+ *    cut in JS (db/snippet.ts). With `fts` snippets, snippet() needs the match's positions,
+ *    so the best are found again in the index by a range read from the lowest of them up
+ *    (LEFT JOIN keeps the index cursor outermost).
  */
 const searchSql = (snippets: SnippetSource) => `
   WITH trashed_interviews (id) AS (

@@ -153,7 +153,9 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
       name,
       (input: never) => {
         indexWhenIdle();
-        return (inner[name] as (i: never) => unknown)(input);
+        const result = (inner[name] as (i: never) => unknown)(input);
+        // A long asynchronous operation (an import) pushes the moment back again when it ends.
+        return result instanceof Promise ? result.finally(indexWhenIdle) : result;
       },
     ]),
   ) as unknown as Services;
