@@ -160,19 +160,13 @@ export interface SearchOptions {
   limit?: number;
 }
 
-interface RawRow {
+/** A row of the search statement: the hit's place as SearchRow has it, its project flat. */
+interface RawRow extends Pick<SearchRow, 'organizationId' | 'organizationName' | 'adopterId' | 'adopterNumber' | 'interviewId' | 'questionSet' | 'questionKey'> {
   doc: number;
   /** FTS5's snippet; null only for a document deleted since the index last caught up (see services/search.ts). */
   snippet?: string | null;
   /** The hit's whole text, when the snippet is cut here. */
   body?: string | null;
-  organizationId: number | null;
-  organizationName: string | null;
-  adopterId: number | null;
-  adopterNumber: number | null;
-  interviewId: number | null;
-  questionSet: string | null;
-  questionKey: string | null;
   projectId: number | null;
   projectName: string | null;
   projectSlug: string | null;
