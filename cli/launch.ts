@@ -51,7 +51,6 @@ if (useCache && (!cachedData || script.cachedDataRejected)) process.once('exit',
 // from node_modules, Node's built-ins), __filename and __dirname.
 const bundleModule = new Module(bundle, module);
 bundleModule.filename = bundle;
-bundleModule.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
 const bundleRequire = Module.createRequire(bundle);
 const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 run.call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, __dirname);
