@@ -268,73 +268,73 @@ CREATE INDEX search_doc_5 ON organization (5497558138880 + id);
 
 -- trigger search_answer_delete
 CREATE TRIGGER search_answer_delete AFTER DELETE ON answer BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 2199023255552 + old.id, old.text WHERE old.text <> '';
+  INSERT INTO search_pending (doc, indexed) SELECT 2199023255552 + old.id, old.text WHERE old.text <> '' AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 2199023255552 + old.id);
 END;
 
 -- trigger search_answer_insert
 CREATE TRIGGER search_answer_insert AFTER INSERT ON answer BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 2199023255552 + new.id, NULL WHERE new.text <> '';
+  INSERT INTO search_pending (doc, indexed) SELECT 2199023255552 + new.id, NULL WHERE new.text <> '' AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 2199023255552 + new.id);
 END;
 
 -- trigger search_answer_update
 CREATE TRIGGER search_answer_update AFTER UPDATE OF id, text ON answer BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 2199023255552 + old.id, old.text WHERE old.text <> '' AND (old.id IS NOT new.id OR old.text IS NOT new.text);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 2199023255552 + old.id, NULL WHERE (old.id IS NOT new.id OR old.text IS NOT new.text);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 2199023255552 + new.id, NULL WHERE (old.id IS NOT new.id OR old.text IS NOT new.text);
+  INSERT INTO search_pending (doc, indexed) SELECT 2199023255552 + old.id, old.text WHERE old.text <> '' AND (old.id IS NOT new.id OR old.text IS NOT new.text) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 2199023255552 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 2199023255552 + old.id, NULL WHERE (old.id IS NOT new.id OR old.text IS NOT new.text) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 2199023255552 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 2199023255552 + new.id, NULL WHERE (old.id IS NOT new.id OR old.text IS NOT new.text) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 2199023255552 + new.id);
 END;
 
 -- trigger search_interview_delete
 CREATE TRIGGER search_interview_delete AFTER DELETE ON interview BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 4398046511104 + old.id, old.summary WHERE old.summary <> '';
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 1099511627776 + old.id, old.raw_notes WHERE old.raw_notes <> '';
+  INSERT INTO search_pending (doc, indexed) SELECT 4398046511104 + old.id, old.summary WHERE old.summary <> '' AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 4398046511104 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 1099511627776 + old.id, old.raw_notes WHERE old.raw_notes <> '' AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 1099511627776 + old.id);
 END;
 
 -- trigger search_interview_insert
 CREATE TRIGGER search_interview_insert AFTER INSERT ON interview BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 4398046511104 + new.id, NULL WHERE new.summary <> '';
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 1099511627776 + new.id, NULL WHERE new.raw_notes <> '';
+  INSERT INTO search_pending (doc, indexed) SELECT 4398046511104 + new.id, NULL WHERE new.summary <> '' AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 4398046511104 + new.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 1099511627776 + new.id, NULL WHERE new.raw_notes <> '' AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 1099511627776 + new.id);
 END;
 
 -- trigger search_interview_update
 CREATE TRIGGER search_interview_update AFTER UPDATE OF id, summary, raw_notes ON interview BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 4398046511104 + old.id, old.summary WHERE old.summary <> '' AND (old.id IS NOT new.id OR old.summary IS NOT new.summary);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 4398046511104 + old.id, NULL WHERE (old.id IS NOT new.id OR old.summary IS NOT new.summary);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 4398046511104 + new.id, NULL WHERE (old.id IS NOT new.id OR old.summary IS NOT new.summary);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 1099511627776 + old.id, old.raw_notes WHERE old.raw_notes <> '' AND (old.id IS NOT new.id OR old.raw_notes IS NOT new.raw_notes);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 1099511627776 + old.id, NULL WHERE (old.id IS NOT new.id OR old.raw_notes IS NOT new.raw_notes);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 1099511627776 + new.id, NULL WHERE (old.id IS NOT new.id OR old.raw_notes IS NOT new.raw_notes);
+  INSERT INTO search_pending (doc, indexed) SELECT 4398046511104 + old.id, old.summary WHERE old.summary <> '' AND (old.id IS NOT new.id OR old.summary IS NOT new.summary) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 4398046511104 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 4398046511104 + old.id, NULL WHERE (old.id IS NOT new.id OR old.summary IS NOT new.summary) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 4398046511104 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 4398046511104 + new.id, NULL WHERE (old.id IS NOT new.id OR old.summary IS NOT new.summary) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 4398046511104 + new.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 1099511627776 + old.id, old.raw_notes WHERE old.raw_notes <> '' AND (old.id IS NOT new.id OR old.raw_notes IS NOT new.raw_notes) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 1099511627776 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 1099511627776 + old.id, NULL WHERE (old.id IS NOT new.id OR old.raw_notes IS NOT new.raw_notes) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 1099511627776 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 1099511627776 + new.id, NULL WHERE (old.id IS NOT new.id OR old.raw_notes IS NOT new.raw_notes) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 1099511627776 + new.id);
 END;
 
 -- trigger search_organization_delete
 CREATE TRIGGER search_organization_delete AFTER DELETE ON organization BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 5497558138880 + old.id, (CASE WHEN old.aliases IN ('', '[]') THEN old.name ELSE old.name || ' · ' || replace(substr(old.aliases, 3, length(old.aliases) - 4), '","', ', ') END);
+  INSERT INTO search_pending (doc, indexed) SELECT 5497558138880 + old.id, (CASE WHEN old.aliases IN ('', '[]') THEN old.name ELSE old.name || ' · ' || replace(substr(old.aliases, 3, length(old.aliases) - 4), '","', ', ') END) WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 5497558138880 + old.id);
 END;
 
 -- trigger search_organization_insert
 CREATE TRIGGER search_organization_insert AFTER INSERT ON organization BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 5497558138880 + new.id, NULL;
+  INSERT INTO search_pending (doc, indexed) SELECT 5497558138880 + new.id, NULL WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 5497558138880 + new.id);
 END;
 
 -- trigger search_organization_update
 CREATE TRIGGER search_organization_update AFTER UPDATE OF id, name, aliases ON organization BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 5497558138880 + old.id, (CASE WHEN old.aliases IN ('', '[]') THEN old.name ELSE old.name || ' · ' || replace(substr(old.aliases, 3, length(old.aliases) - 4), '","', ', ') END) WHERE (old.id IS NOT new.id OR old.name IS NOT new.name OR old.aliases IS NOT new.aliases);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 5497558138880 + old.id, NULL WHERE (old.id IS NOT new.id OR old.name IS NOT new.name OR old.aliases IS NOT new.aliases);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 5497558138880 + new.id, NULL WHERE (old.id IS NOT new.id OR old.name IS NOT new.name OR old.aliases IS NOT new.aliases);
+  INSERT INTO search_pending (doc, indexed) SELECT 5497558138880 + old.id, (CASE WHEN old.aliases IN ('', '[]') THEN old.name ELSE old.name || ' · ' || replace(substr(old.aliases, 3, length(old.aliases) - 4), '","', ', ') END) WHERE (old.id IS NOT new.id OR old.name IS NOT new.name OR old.aliases IS NOT new.aliases) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 5497558138880 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 5497558138880 + old.id, NULL WHERE (old.id IS NOT new.id OR old.name IS NOT new.name OR old.aliases IS NOT new.aliases) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 5497558138880 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 5497558138880 + new.id, NULL WHERE (old.id IS NOT new.id OR old.name IS NOT new.name OR old.aliases IS NOT new.aliases) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 5497558138880 + new.id);
 END;
 
 -- trigger search_quote_delete
 CREATE TRIGGER search_quote_delete AFTER DELETE ON quote BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 3298534883328 + old.id, old.text WHERE old.text <> '';
+  INSERT INTO search_pending (doc, indexed) SELECT 3298534883328 + old.id, old.text WHERE old.text <> '' AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 3298534883328 + old.id);
 END;
 
 -- trigger search_quote_insert
 CREATE TRIGGER search_quote_insert AFTER INSERT ON quote BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 3298534883328 + new.id, NULL WHERE new.text <> '';
+  INSERT INTO search_pending (doc, indexed) SELECT 3298534883328 + new.id, NULL WHERE new.text <> '' AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 3298534883328 + new.id);
 END;
 
 -- trigger search_quote_update
 CREATE TRIGGER search_quote_update AFTER UPDATE OF id, text ON quote BEGIN
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 3298534883328 + old.id, old.text WHERE old.text <> '' AND (old.id IS NOT new.id OR old.text IS NOT new.text);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 3298534883328 + old.id, NULL WHERE (old.id IS NOT new.id OR old.text IS NOT new.text);
-  INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT 3298534883328 + new.id, NULL WHERE (old.id IS NOT new.id OR old.text IS NOT new.text);
+  INSERT INTO search_pending (doc, indexed) SELECT 3298534883328 + old.id, old.text WHERE old.text <> '' AND (old.id IS NOT new.id OR old.text IS NOT new.text) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 3298534883328 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 3298534883328 + old.id, NULL WHERE (old.id IS NOT new.id OR old.text IS NOT new.text) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 3298534883328 + old.id);
+  INSERT INTO search_pending (doc, indexed) SELECT 3298534883328 + new.id, NULL WHERE (old.id IS NOT new.id OR old.text IS NOT new.text) AND NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = 3298534883328 + new.id);
 END;

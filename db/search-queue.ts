@@ -40,26 +40,32 @@ function statementsFor(db: Database.Database): Statements {
   return statements;
 }
 
-/** How many documents wait to be indexed (0 or more). */
-export function hasPendingDocuments(db: Database.Database): boolean {
-  return statementsFor(db).any.get() === 1;
-}
-
 /**
  * Indexes every pending document in one transaction and empties the queue; returns how
  * many there were. Safe to interrupt: until the commit, the queue still holds them all.
+ *
+ * It never waits for the write lock: when another connection is writing (the command line
+ * importing while the app is open) it fails at once with SQLITE_BUSY instead of blocking
+ * the caller for the busy timeout — a search then runs over the index as it stands, and
+ * the queue waits for the next time.
  */
 export function indexPendingDocuments(db: Database.Database): number {
   const s = statementsFor(db);
   if (s.any.get() !== 1) return 0;
-  return db.transaction(() => {
-    const pending = s.pending.all();
-    for (const { doc, indexed } of pending) {
-      if (indexed !== null) s.remove.run(doc, indexed);
-      const body = s.current.get(doc);
-      if (body !== undefined) s.add.run(doc, body);
-    }
-    s.clear.run();
-    return pending.length;
-  }).immediate();
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return db.transaction(() => {
+      const pending = s.pending.all();
+      for (const { doc, indexed } of pending) {
+        if (indexed !== null) s.remove.run(doc, indexed);
+        const body = s.current.get(doc);
+        if (body !== undefined) s.add.run(doc, body);
+      }
+      s.clear.run();
+      return pending.length;
+    }).immediate();
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
 }

@@ -15,7 +15,7 @@ import type { Migration } from './types';
  *
  * `indexed` is the text the index holds for the document (NULL: the index does not hold
  * it). The first change after the document was indexed records that text; later changes
- * leave the row alone (INSERT OR IGNORE), because the index still holds what the first
+ * leave the row alone, because the index still holds what the first
  * one saw. FTS5's external-content delete needs exactly that text, which by then is gone
  * from the source table. Indexing a pending document is: delete `indexed` when there is
  * one, insert what the view `search_source` holds now when it holds anything.
@@ -24,11 +24,19 @@ import type { Migration } from './types';
 /** A document whose body changed (the same test migration 3's triggers used). */
 const changed = (doc: Doc) => `(${['id', ...doc.columns].map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')})`;
 
-/** Notes that `row`'s document is about to differ from the index, and what the index holds for it. */
+/**
+ * Notes that `row`'s document is about to differ from the index, and what the index holds
+ * for it — unless it is noted already: then the index still holds what the first note says.
+ * "Unless" is a WHERE NOT EXISTS, not INSERT OR IGNORE, because an outer statement's
+ * conflict clause (UPDATE OR REPLACE …) would override a trigger's OR IGNORE and replace
+ * the first note, and FTS5 would then be told to delete text it does not hold.
+ */
 function notePending(doc: Doc, row: string, indexed: 'body' | 'nothing', ...when: string[]): string {
+  const id = docId(doc, row);
   const held = indexed === 'body' ? doc.body(row) : 'NULL';
-  const conditions = indexed === 'body' ? where(doc, row, ...when) : when.length ? ` WHERE ${when.join(' AND ')}` : '';
-  return `INSERT OR IGNORE INTO search_pending (doc, indexed) SELECT ${docId(doc, row)}, ${held}${conditions};`;
+  const fresh = `NOT EXISTS (SELECT 1 FROM search_pending WHERE doc = ${id})`;
+  const conditions = indexed === 'body' ? where(doc, row, ...when, fresh) : ` WHERE ${[...when, fresh].join(' AND ')}`;
+  return `INSERT INTO search_pending (doc, indexed) SELECT ${id}, ${held}${conditions};`;
 }
 
 function triggers(table: string): string {

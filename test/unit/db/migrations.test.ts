@@ -205,6 +205,10 @@ const EXPECTATIONS: Record<number, { name: string; check: (after: Database.Datab
       const before = after.prepare<[], { id: number; summary: string }>("SELECT id, summary FROM interview WHERE summary <> '' ORDER BY id LIMIT 1").get()!;
       after.prepare("UPDATE interview SET summary = 'Zebrafish everywhere.' WHERE id = ?").run(before.id);
       expect(rowsOf(after, 'search_pending')).toEqual([{ doc: SEARCH_KINDS.summary * KIND_SPAN + before.id, indexed: before.summary }]);
+      // A later change keeps the first note, even under an outer conflict clause.
+      after.prepare("UPDATE OR REPLACE interview SET summary = 'Zebrafish, really.' WHERE id = ?").run(before.id);
+      after.prepare("UPDATE OR REPLACE interview SET summary = 'Zebrafish everywhere.' WHERE id = ?").run(before.id);
+      expect(rowsOf(after, 'search_pending')).toEqual([{ doc: SEARCH_KINDS.summary * KIND_SPAN + before.id, indexed: before.summary }]);
       expect(hits('zebrafish')).toBe(0);
       // …and indexing the queue gives exactly the index a rebuild would.
       expect(indexPendingDocuments(after)).toBe(1);

@@ -347,6 +347,28 @@ describe('search', () => {
       reopened.close();
     });
 
+    it('never waits for another connection that is writing: the search runs at once, the queue waits', async () => {
+      const desk = freshDesk();
+      const s = await seed(desk.services);
+      desk.store.indexPending();
+      await desk.services.updateInterview({ id: s.i2.id, version: s.i2.version, summary: 'Globex left the project.' });
+      const other = new Database(desk.file);
+      other.exec('BEGIN IMMEDIATE'); // the command line importing, say
+      try {
+        const started = performance.now();
+        expect(await titles(desk, 'warehouse')).toEqual(['Adopter 2 - Globex · summary']);
+        // Not a speed promise: waiting would mean the whole busy timeout (5 s) before the same answer.
+        expect(performance.now() - started).toBeLessThan(2500);
+        expect(pending(desk)).toBe(1);
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+      expect(desk.store.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(await titles(desk, 'left')).toEqual(['Adopter 2 - Globex · summary']);
+      expect(pending(desk)).toBe(0);
+    });
+
     it('still searches when the index cannot be written (full disk, read-only store), over the index as it stands', async () => {
       const desk = freshDesk();
       const s = await seed(desk.services);
