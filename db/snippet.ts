@@ -6,10 +6,13 @@
  *
  * It applies only when every word searched is plain ASCII letters and digits (the
  * common case): then "matches the word" can be said exactly as FTS5's tokenizer
- * (unicode61, remove_diacritics 2) says it — a run of letters, digits and marks that,
- * case and diacritics folded, equals the word (or begins with it, for the last word
- * typed). Any other search keeps snippet() (db/search.ts decides). A test compares the
- * two on every Latin letter and on generated texts.
+ * (unicode61, remove_diacritics 2) says it — a run of letters and digits, with the
+ * diacritics it folds away, that equals the word once case and diacritics are folded (or
+ * begins with it, for the last word typed). Any other search keeps snippet() (db/search.ts
+ * decides). Tests compare the two against SQLite: every Latin letter, every combining
+ * mark, generated texts. The fragment chosen is snippet()'s for a text with one match;
+ * with several, the choice is made among the matches near the richest place (a few
+ * percent of such texts then show another, equally good, fragment).
  */
 
 /** One searched word: lower-case ASCII letters and digits; `prefix` for the word still being typed. */
@@ -21,9 +24,19 @@ export interface SnippetWord {
 export const OPEN = '\u0002';
 export const CLOSE = '\u0003';
 
-/** A token character for unicode61: letters, numbers, marks (diacritics) and private use. */
-const TOKEN_CHAR = '[\\p{L}\\p{N}\\p{M}\\p{Co}]';
-const TOKEN = new RegExp(`${TOKEN_CHAR}+`, 'gu');
+/** What starts a word for unicode61: a letter, a number or a private-use character. */
+const TOKEN_CHAR = '[\\p{L}\\p{N}\\p{Co}]';
+/**
+ * The combining marks the tokenizer folds away inside a word (remove_diacritics): a word
+ * goes on through them ("Zoe\u0308" is one word, "zoe"). Other marks separate words, and
+ * none starts one. The list is SQLite's (checked against it by a test).
+ */
+const DIACRITIC = '[\\u0300-\\u0304\\u0306-\\u030c\\u030f\\u0311\\u031b\\u0323-\\u0328\\u032d\\u032e\\u0330\\u0331]';
+const WORD_REST = `(?:${TOKEN_CHAR}|${DIACRITIC})*`;
+const TOKEN = new RegExp(`${TOKEN_CHAR}${WORD_REST}`, 'gu');
+/** Not inside a word: no word character (with any diacritics after it) just before. */
+const NO_WORD_BEFORE = `(?<!${TOKEN_CHAR}${DIACRITIC}*)`;
+const NO_WORD_AFTER = `(?!${DIACRITIC}*${TOKEN_CHAR})`;
 
 /**
  * Letters the tokenizer folds to an ASCII letter, by that letter: every Latin letter whose
@@ -50,15 +63,16 @@ function classFor(letter: string): string {
       }
     }
     for (const [base, codes] of Object.entries(ALSO_FOLDED)) members.set(base, [...(members.get(base) ?? []), ...codes.map((c) => String.fromCodePoint(c))]);
-    foldClasses = new Map([...members].map(([base, chars]) => [base, `[${base}${chars.join('')}]`]));
+    foldClasses = new Map([...members].map(([base, chars]) => [base, `[${base}${base.toUpperCase()}${chars.join('')}]`]));
   }
-  return foldClasses.get(letter) ?? letter;
+  // Digits, and letters nothing folds to, stand for themselves in either case.
+  return foldClasses.get(letter) ?? (letter === letter.toUpperCase() ? letter : `[${letter}${letter.toUpperCase()}]`);
 }
 
-/** A searched word as a pattern: each letter or a letter folding to it, marks allowed after each (decomposed text). */
+/** A searched word as a pattern: each letter or a letter folding to it, diacritics allowed after each (decomposed text). */
 function wordPattern({ word, prefix }: SnippetWord): string {
-  const letters = [...word].map((c) => `${classFor(c)}\\p{M}*`).join('');
-  return `(?<!${TOKEN_CHAR})${letters}${prefix ? `${TOKEN_CHAR}*` : `(?!${TOKEN_CHAR})`}`;
+  const letters = [...word].map((c) => `${classFor(c)}${DIACRITIC}*`).join('');
+  return `${NO_WORD_BEFORE}${letters}${prefix ? WORD_REST : NO_WORD_AFTER}`;
 }
 
 interface Match {
@@ -86,7 +100,9 @@ export class WordFinder {
   private readonly ascii: RegExp;
 
   constructor(readonly words: readonly SnippetWord[]) {
-    this.pattern = new RegExp(words.map((w) => `(${wordPattern(w)})`).join('|'), 'giu');
+    // No "i" flag: it would case-fold the word boundaries too (U+0345, a combining mark,
+    // folds to a Greek letter); the letter classes hold both cases instead.
+    this.pattern = new RegExp(words.map((w) => `(${wordPattern(w)})`).join('|'), 'gu');
     this.ascii = new RegExp(words.map((w) => `(${asciiPattern(w)})`).join('|'), 'g');
   }
 
@@ -134,6 +150,8 @@ const REACH = 160;
 /** How far after a match other matches count as "close" when choosing the best one (about 16 words). */
 const NEAR = 130;
 const HAS_TOKEN = new RegExp(TOKEN_CHAR, 'u');
+/** A character that can be part of a word (a word character or a diacritic inside one). */
+const WORD_CHAR = new RegExp(`${TOKEN_CHAR}|${DIACRITIC}`, 'u');
 
 /** The match with the most different searched words close after it (the first such), or -1. */
 function bestMatch(matches: readonly Match[]): number {
@@ -220,33 +238,43 @@ export function snippetOf(text: string, finder: WordFinder, size = 16): string {
   const matches = finder.matches(text);
   const best = bestMatch(matches);
   const anchor = best < 0 ? 0 : matches[best]!.start;
-  // Enough words on each side of the match for any fragment that holds it (or the text's end).
-  let reach = REACH;
-  let regionStart: number;
-  let regionEnd: number;
-  let tokens: Token[];
-  for (;;) {
-    regionStart = Math.max(0, anchor - reach);
-    regionEnd = anchor + reach;
-    tokens = tokensOf(text.slice(regionStart, regionEnd), regionStart);
-    const before = tokens.findIndex((t) => t.end > anchor);
-    const enoughBefore = regionStart === 0 || before >= size;
-    const enoughAfter = regionEnd >= text.length || (before >= 0 && tokens.length - before >= size);
-    if (enoughBefore && enoughAfter) break;
-    reach *= 2;
+  // Words are read only in a region around the best match, widened until the chosen
+  // fragment lies inside it whole (or reaches the text's ends).
+  for (let reach = REACH; ; reach *= 2) {
+    const regionStart = Math.max(0, anchor - reach);
+    const regionEnd = Math.min(text.length, anchor + reach);
+    const tokens = wholeTokens(text, regionStart, regionEnd);
+    if (tokens.length === 0) {
+      if (regionStart === 0 && regionEnd === text.length) return '';
+      continue;
+    }
+    // Matches and tokens are both in text order: one walk places every match on its token.
+    const hits: { token: number; word: number }[] = [];
+    let k = 0;
+    for (const m of matches) {
+      if (m.start < tokens[0]!.start || m.end > tokens.at(-1)!.end) continue;
+      while (k < tokens.length && tokens[k]!.end <= m.start) k++;
+      if (k < tokens.length) hits.push({ token: k, word: m.word });
+    }
+    const atStart = regionStart === 0;
+    const atEnd = regionEnd === text.length;
+    const from = fragmentStart(text, tokens, hits, size, atStart, atEnd ? tokens.length : Infinity);
+    const fits = (atStart || from > 0) && (atEnd || from + size <= tokens.length);
+    if (fits) return cut(text, tokens, from, Math.min(tokens.length, from + size), matches);
   }
-  if (tokens.length === 0) return '';
-  // Matches and tokens are both in text order: one walk places every match on its token.
-  const hits: { token: number; word: number }[] = [];
-  let k = 0;
-  for (const m of matches) {
-    if (m.start < regionStart || m.end > regionEnd) continue;
-    while (k < tokens.length && tokens[k]!.end <= m.start) k++;
-    if (k < tokens.length) hits.push({ token: k, word: m.word });
-  }
-  const total = regionEnd >= text.length ? tokens.length : Infinity;
-  const from = fragmentStart(text, tokens, hits, size, regionStart === 0, total);
-  const to = Math.min(tokens.length, from + size);
+}
+
+/** The words between `from` and `to`, leaving out any the region's edges cut through. */
+function wholeTokens(text: string, from: number, to: number): Token[] {
+  const tokens = tokensOf(text.slice(from, to), from);
+  const inWord = (at: number) => at > 0 && at < text.length && WORD_CHAR.test(text[at - 1]!) && WORD_CHAR.test(text[at]!);
+  if (tokens.length && tokens[0]!.start === from && inWord(from)) tokens.shift();
+  if (tokens.length && tokens.at(-1)!.end === to && inWord(to)) tokens.pop();
+  return tokens;
+}
+
+/** The fragment of `tokens[from..to)` with its matches wrapped and "…" where the text goes on. */
+function cut(text: string, tokens: readonly Token[], from: number, to: number, matches: readonly Match[]): string {
   // Where no word comes before (after) the fragment, it runs to the start (end) of the text,
   // punctuation included; elsewhere "…" says the text goes on.
   const moreBefore = HAS_TOKEN.test(text.slice(0, tokens[from]!.start));

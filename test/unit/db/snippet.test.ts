@@ -45,9 +45,32 @@ describe('WordFinder folds letters exactly as the tokenizer does', () => {
   });
 });
 
+describe('WordFinder treats combining marks as the tokenizer does', () => {
+  it('inside a word, before a word and after it, for every combining diacritical mark and a few others', () => {
+    db.exec('DELETE FROM t');
+    const marks = [...Array.from({ length: 0x70 }, (_, i) => 0x300 + i), 0x483, 0x93e, 0x20d7];
+    const texts = new Map<number, string>();
+    marks.forEach((code, i) => {
+      const mark = String.fromCodePoint(code);
+      texts.set(3 * i + 1, `ab${mark}cd`);
+      texts.set(3 * i + 2, `x ${mark}mesh`);
+      texts.set(3 * i + 3, `mesh${mark} y`);
+    });
+    for (const [id, text] of texts) insert.run(id, text);
+    for (const word of ['abcd', 'ab', 'cd', 'mesh']) {
+      const finder = new WordFinder([{ word, prefix: false }]);
+      for (const [id, text] of texts) {
+        const theirs = highlighted.get(`"${word}"`, id);
+        const ours = finder.matches(text).length > 0 ? finder.highlight(text) : undefined;
+        expect(ours && mark(ours), `${word} in ${JSON.stringify(text)}`).toBe(theirs && mark(theirs));
+      }
+    }
+  });
+});
+
 describe('WordFinder highlights what FTS5 highlights', () => {
   const vocabulary = ['cluster', 'clusters', 'Clustered', 'mesh', 'Mésh', 'MESH', 'meshes', 'kube', 'Kubernetes', 'Zoë', 'Zoe\u0308', 'café', 'cafe', 'naïve', 'déjà', 'vu', 'x2', '2024', 'rollout', 'roll'];
-  const separators = [' ', ', ', '. ', '\n\n', ' — ', '-', "'", '(', ') ', ' **', '** ', ' [', '](https://a.example/x) ', '_', ' 🙂 '];
+  const separators = [' ', ', ', '. ', '\n\n', ' — ', '-', "'", '(', ') ', ' **', '** ', ' [', '](https://a.example/x) ', '_', ' 🙂 ', ' \u0301', '\u093e ', '\u0332'];
   const text = fc
     .array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), { minLength: 1, maxLength: 40 })
     .map((parts) => parts.map(([w, s]) => w + s).join(''));
@@ -94,6 +117,35 @@ describe('snippetOf', () => {
 
   const finder = (search: string) => new WordFinder(snippetWords(search)!);
   const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `word${i + from}`).join(' ');
+
+  it('picks the fragment snippet() picks when a later sentence holds more matches', () => {
+    const body =
+      'beta, a longerwordhere gamma. zeta: mesh b f alpha delta gamma. a Éta Éta b delta d c c Rollout. delta gamma. Éta b ' +
+      'delta gamma. longerwordhere gamma. zeta: d meshes f alpha beta, gamma. Éta a a gamma. alpha e meshes Éta x. alpha b e f';
+    insert.run(30_000_000, body);
+    expect(mark(snippetOf(body, finder('mesh')))).toBe(mark(snippeted.get('"mesh"*', 30_000_000)!));
+  });
+
+  it('always gives whole words, as many as the fragment holds, wherever the matches are', () => {
+    const filler = fc.array(fc.constantFrom('alpha', 'beta,', 'gamma.', 'delta', 'zeta:', 'Éta', 'longerwordhere', 'Rollout.', 'mesh', 'meshes', 'x'), { maxLength: 120 });
+    const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
+    fc.assert(
+      fc.property(filler, (parts) => {
+        const body = parts.join(' ');
+        const snippet = snippetOf(body, finder('mesh'));
+        const plain = snippet.replaceAll(OPEN, '').replaceAll(CLOSE, '');
+        const inner = plain.replace(/^…/, '').replace(/…$/, '');
+        expect(body).toContain(inner);
+        expect(words(inner)).toHaveLength(Math.min(16, words(body).length));
+        // Starts and ends on word boundaries of the text itself.
+        const at = body.indexOf(inner);
+        expect(/[\p{L}\p{N}]/u.test(body[at - 1] ?? ' ') && /[\p{L}\p{N}]/u.test(inner[0] ?? ' ')).toBe(false);
+        const after = at + inner.length;
+        expect(/[\p{L}\p{N}]/u.test(body[after] ?? ' ') && /[\p{L}\p{N}]/u.test(inner.at(-1) ?? ' ')).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
 
   it('gives a short text whole, punctuation included', () => {
     expect(mark(snippetOf('Mesh, mesh, mesh.', finder('mesh')))).toBe('[[Mesh]], [[mesh]], [[mesh]].');
