@@ -29,10 +29,14 @@ function UnsavedEdit({ orphan }: { orphan: OrphanState }) {
       () => setCopied('Copied.'),
       () => setCopied('Copying was refused; select the text in the field again instead.'),
     );
+  const retrying = orphan.state.kind === 'failed' && orphan.state.retrying === true;
   return (
-    <div className="unsaved-edit" role="alert">
-      <p>
+    <div className="unsaved-edit" role="group" aria-label={`Unsaved edit to ${orphan.label}`}>
+      <p role="alert">
         Your edit to <strong>{orphan.label}</strong> was not saved: {message}
+      </p>
+      <p role="status" className="hint">
+        {retrying ? 'Trying again…' : ''}
       </p>
       {confirming ? (
         <p>

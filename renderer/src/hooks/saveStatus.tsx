@@ -1,7 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DeskCallError, errorMessage } from '../client';
 
-export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; message: string };
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  /** `retrying`: a failed edit being tried again; it stays failed (and shown) until it gets through. */
+  | { kind: 'failed'; message: string; retrying?: boolean };
 
 /**
  * An edit whose field left the screen before it was saved (the reviewer moved on within
@@ -53,10 +58,10 @@ const RETRY_MS = 2000;
  * as saved. Edits whose field has left the screen stay here until they are saved
  * (retried while the store is out of reach) or the reviewer discards them.
  */
-export function SaveStatusProvider({ children }: { children: ReactNode }) {
+export function SaveStatusProvider({ children, retryMs = RETRY_MS }: { children: ReactNode; retryMs?: number }) {
   const [states, setStates] = useState<ReadonlyMap<string, SaveState>>(new Map());
   const [orphans, setOrphans] = useState<readonly OrphanState[]>([]);
-  const edits = useRef(new Map<number, OrphanEdit & { timer?: ReturnType<typeof setTimeout> }>());
+  const edits = useRef(new Map<number, OrphanEdit & { timer?: ReturnType<typeof setTimeout>; failure?: string }>());
   const nextId = useRef(1);
 
   const report = useCallback((id: string, state: SaveState | null) => {
@@ -88,7 +93,8 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
       const edit = edits.current.get(id);
       if (!edit) return;
       clearTimeout(edit.timer);
-      setOrphan(id, { kind: 'saving' });
+      // A failed edit stays on screen while it is tried again: the reviewer may be copying it.
+      setOrphan(id, edit.failure === undefined ? { kind: 'saving' } : { kind: 'failed', message: edit.failure, retrying: true });
       await edit.inFlight?.catch(() => {});
       edit.inFlight = null;
       if (edit.isSaved()) return setOrphan(id, null);
@@ -97,12 +103,13 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
         setOrphan(id, null);
       } catch (error) {
         if (!edits.current.has(id)) return; // discarded meanwhile
-        setOrphan(id, { kind: 'failed', message: errorMessage(error) });
+        edit.failure = errorMessage(error);
+        setOrphan(id, { kind: 'failed', message: edit.failure });
         // Out of reach (not a refusal): keep trying until the store answers.
-        if (error instanceof DeskCallError && error.code === 'UNREACHABLE') edit.timer = setTimeout(() => void attempt(id), RETRY_MS);
+        if (error instanceof DeskCallError && error.code === 'UNREACHABLE') edit.timer = setTimeout(() => void attempt(id), retryMs);
       }
     },
-    [setOrphan],
+    [setOrphan, retryMs],
   );
 
   const adopt = useCallback(

@@ -84,7 +84,9 @@ export function useAutosave(initial: string, save: (value: string) => Promise<vo
       clearTimeout(timer.current);
       report(id, null);
       const text = latest.current;
-      if (text === saved.current) return;
+      // A save still running may store text the field no longer shows (typed, then undone):
+      // the provider waits for it and saves the shown text again if it differs.
+      if (text === saved.current && !inFlight.current) return;
       adopt({ label: labelRef.current, text, save: saveRef.current, inFlight: inFlight.current, isSaved: () => saved.current === text });
     };
   }, [id, report, adopt]);

@@ -13,10 +13,10 @@ afterEach(cleanup);
  * A field that the reviewer leaves (it unmounts) right after typing, before its autosave
  * delay: what happens to the edit is the save-status provider's job.
  */
-function Screen({ save }: { save: (text: string) => Promise<void> }) {
+function Screen({ save, retryMs }: { save: (text: string) => Promise<void>; retryMs?: number }) {
   const [open, setOpen] = useState(true);
   return (
-    <SaveStatusProvider>
+    <SaveStatusProvider retryMs={retryMs}>
       <SaveStatusLine />
       <UnsavedEdits />
       {open && <AutosaveField label="Raw notes" initial="" save={save} />}
@@ -85,6 +85,46 @@ describe('an edit whose field leaves the screen before it is saved', () => {
     await act(async () => release());
     await waitFor(() => expect(status()).toBe('Saved'));
     expect(stored).toEqual(['First part.', 'First part. Second part.']);
+  });
+
+  it('is saved again when a running save stored text the field no longer showed (typed, then undone)', async () => {
+    const stored: string[] = [];
+    let release: () => void = () => {};
+    let calls = 0;
+    const save = (text: string) => {
+      calls += 1;
+      if (calls === 1) return new Promise<void>((resolve) => (release = () => (stored.push(text), resolve())));
+      stored.push(text);
+      return Promise.resolve();
+    };
+    render(<Screen save={save} />);
+    const field = screen.getByLabelText('Raw notes');
+    fireEvent.change(field, { target: { value: 'A typo' } });
+    fireEvent.blur(field); // the save of "A typo" is running…
+    fireEvent.change(field, { target: { value: '' } }); // …when it is undone, back to what was saved before
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    await act(async () => release());
+    await waitFor(() => expect(status()).toBe('Saved'));
+    expect(stored).toEqual(['A typo', '']);
+  });
+
+  it('stays on screen while it is retried, so what the reviewer was doing in it is not lost', async () => {
+    let attempts = 0;
+    const save = async () => {
+      attempts += 1;
+      throw unreachable();
+    };
+    render(<Screen save={save} retryMs={20} />);
+    fireEvent.change(screen.getByLabelText('Raw notes'), { target: { value: 'Typed during the outage.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    await screen.findByTestId('unsaved-edits');
+    fireEvent.click(screen.getByRole('button', { name: 'Discard…' }));
+    const tried = attempts;
+    await waitFor(() => expect(attempts).toBeGreaterThan(tried + 2));
+    expect(screen.getByText(/Discard it\? It was never saved\./)).toBeTruthy();
+    expect(status()).toMatch(/^Not saved: /);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard the edit' }));
+    await waitFor(() => expect(screen.queryByTestId('unsaved-edits')).toBeNull());
   });
 
   it('is dropped only after the reviewer confirms, and a refusal is not retried', async () => {
