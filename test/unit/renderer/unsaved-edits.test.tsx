@@ -27,6 +27,20 @@ function Screen({ save, retryMs }: { save: (text: string) => Promise<void>; retr
   );
 }
 
+/** A save whose first call is held until `release()`; later calls store at once. */
+function firstSaveHeld() {
+  const stored: string[] = [];
+  let held: (() => void) | null = null;
+  let calls = 0;
+  const save = (text: string) => {
+    calls += 1;
+    if (calls === 1) return new Promise<void>((resolve) => (held = () => (stored.push(text), resolve())));
+    stored.push(text);
+    return Promise.resolve();
+  };
+  return { save, stored, release: () => held?.() };
+}
+
 const unreachable = () => new DeskCallError('UNREACHABLE', 'Adoption Desk could not reach its data store, so nothing was saved.');
 const status = () => screen.getByTestId('save-status').textContent;
 
@@ -67,15 +81,7 @@ describe('an edit whose field leaves the screen before it is saved', () => {
   });
 
   it('waits for a save already running, then saves only what came after it', async () => {
-    const stored: string[] = [];
-    let release: () => void = () => {};
-    let calls = 0;
-    const save = (text: string) => {
-      calls += 1;
-      if (calls === 1) return new Promise<void>((resolve) => (release = () => (stored.push(text), resolve())));
-      stored.push(text);
-      return Promise.resolve();
-    };
+    const { save, stored, release } = firstSaveHeld();
     render(<Screen save={save} />);
     const field = screen.getByLabelText('Raw notes');
     fireEvent.change(field, { target: { value: 'First part.' } });
@@ -88,15 +94,7 @@ describe('an edit whose field leaves the screen before it is saved', () => {
   });
 
   it('is saved again when a running save stored text the field no longer showed (typed, then undone)', async () => {
-    const stored: string[] = [];
-    let release: () => void = () => {};
-    let calls = 0;
-    const save = (text: string) => {
-      calls += 1;
-      if (calls === 1) return new Promise<void>((resolve) => (release = () => (stored.push(text), resolve())));
-      stored.push(text);
-      return Promise.resolve();
-    };
+    const { save, stored, release } = firstSaveHeld();
     render(<Screen save={save} />);
     const field = screen.getByLabelText('Raw notes');
     fireEvent.change(field, { target: { value: 'A typo' } });
