@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import zlib from 'node:zlib';
 
 /**
  * The `adoption-desk` command's entry: runs the command line bundle (main.js, beside this
@@ -12,14 +13,18 @@ import vm from 'node:vm';
  * less with the cache, measured with `npm run bench -- --only word-vs-pandoc`). Node 22
  * does this itself (module.enableCompileCache); Node 20, which the command line runs on,
  * does not. The cache is written after the first run, and again whenever V8 refuses it
- * (another Node version, another bundle: V8 checks both), to a temporary name renamed
- * into place, so a run never reads half a file. Where the folder cannot be written (a
- * read-only install), commands simply run without it. ADOPTION_DESK_NO_CODE_CACHE=1
- * turns it off.
+ * (another Node version or V8 flags). V8 checks the source only by its length, so the
+ * cache's file name carries a CRC-32 of the bundle: a rebuilt bundle never runs with the
+ * code of the old one. It is written to a temporary name renamed into place, so a run
+ * never reads half a file, and older caches are removed. Where the folder cannot be
+ * written (a read-only install), commands simply run without it.
+ * ADOPTION_DESK_NO_CODE_CACHE=1 turns it off.
  */
 
 const bundle = path.join(__dirname, 'main.js');
-const cacheFile = `${bundle}.cache`;
+const source = fs.readFileSync(bundle, 'utf8');
+const CACHE_NAME = /^main\.js\.[0-9a-f]{8}\.cache$/;
+const cacheFile = path.join(__dirname, `main.js.${(zlib.crc32(source) >>> 0).toString(16).padStart(8, '0')}.cache`);
 const useCache = process.env.ADOPTION_DESK_NO_CODE_CACHE !== '1';
 
 function readCache(): Buffer | undefined {
@@ -36,6 +41,9 @@ function writeCache(script: vm.Script): void {
   try {
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, cacheFile);
+    for (const name of fs.readdirSync(__dirname)) {
+      if (CACHE_NAME.test(name) && path.join(__dirname, name) !== cacheFile) fs.rmSync(path.join(__dirname, name), { force: true });
+    }
   } catch {
     // A read-only install: the next run compiles again, nothing else changes.
     fs.rmSync(temporary, { force: true });
@@ -43,7 +51,6 @@ function writeCache(script: vm.Script): void {
 }
 
 const cachedData = readCache();
-const source = fs.readFileSync(bundle, 'utf8');
 const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
 if (useCache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCache(script));
 
