@@ -19,16 +19,15 @@ export function bridgeScript(): string {
   return `(() => {
   const names = ${JSON.stringify(OPERATION_NAMES)};
   const url = location.origin.replace(/^http/, 'ws') + ${JSON.stringify(SOCKET_PATH)};
-  const pending = new Map();
   let socket = null;
   let nextId = 1;
-  const failAll = () => {
-    for (const { reject } of pending.values()) reject(new Error('The harness connection closed.'));
-    pending.clear();
-  };
+  // Each socket answers (or fails) only the calls sent on it: a closing old socket must not
+  // fail the calls a new one has taken meanwhile.
   const connect = () => {
     if (socket && socket.readyState <= WebSocket.OPEN) return socket;
     const s = new WebSocket(url);
+    const pending = new Map();
+    s.calls = pending;
     s.onmessage = (event) => {
       const answer = JSON.parse(event.data);
       const call = pending.get(answer.id);
@@ -38,7 +37,8 @@ export function bridgeScript(): string {
     };
     s.onclose = () => {
       if (socket === s) socket = null;
-      failAll();
+      for (const { reject } of pending.values()) reject(new Error('The harness connection closed.'));
+      pending.clear();
     };
     socket = s;
     return s;
@@ -48,7 +48,7 @@ export function bridgeScript(): string {
       const id = nextId++;
       const message = JSON.stringify({ id, name, input: input === undefined ? {} : input });
       const s = connect();
-      pending.set(id, { resolve, reject });
+      s.calls.set(id, { resolve, reject });
       if (s.readyState === WebSocket.OPEN) s.send(message);
       else s.addEventListener('open', () => s.send(message), { once: true });
     });
