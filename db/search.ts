@@ -17,14 +17,18 @@ const KIND_BY_NUMBER = new Map<number, SearchKind>(
 export const DEFAULT_SEARCH_LIMIT = 50;
 
 /**
- * How many live matches are ranked. bm25 scores every candidate, and every candidate is
- * checked against the trash (and the project filter), so without a bound a word found in
- * most notes would cost time in proportion to the whole store. Up to this many live matches the ranking
- * is exact bm25; beyond it, the candidates are the first RANK_WINDOW read in rowid order
+ * Up to this many matches, hits are ranked by relevance (bm25); a search with more is for
+ * a word found nearly everywhere, and its hits come newest first instead, in rowid order
  * from the top: organizations, then summaries, quotes, notes per question, raw notes,
- * newest first within each kind (see the kind numbers in migration 3).
+ * newest first within each kind (see the kind numbers in migration 3). bm25 needs, for
+ * every word searched, the number of documents holding it: a read of each word's whole
+ * posting list, the main cost of a common word's search — and for such a word relevance
+ * among hundreds of places says little that "most recent" does not.
  */
 export const RANK_WINDOW = 200;
+
+/** How hits are ordered: by bm25 (up to RANK_WINDOW matches), or newest first. */
+type Ranking = 'bm25' | 'recent';
 
 /** Characters the index tokenizer (unicode61) keeps in a word; everything else separates words. */
 const WORD_CHARACTER = /[\p{L}\p{N}\p{Co}]/u;
@@ -199,7 +203,8 @@ const CANDIDATE_INTERVIEW = `coalesce(x.interview_id, y.interview_id, ${sourceId
 /**
  * One statement, two passes over the index:
  * 1. `candidates`: the first @window matches by descending rowid (FTS5 reads them in that
- *    order and stops at the LIMIT), scored with bm25, leaving out the documents of
+ *    order and stops at the LIMIT), scored with bm25 (or all 0: newest first, see
+ *    RANK_WINDOW; then the window is the page itself), leaving out the documents of
  *    `trashed_interviews` (trashed interviews, interviews of trashed adopters and of
  *    trashed projects; found through the *_trashed partial indexes) and, with a project
  *    filter, keeping only those of `project_interviews` and the organizations in
@@ -216,7 +221,7 @@ const CANDIDATE_INTERVIEW = `coalesce(x.interview_id, y.interview_id, ${sourceId
  *    so the best are found again in the index by a range read from the lowest of them up
  *    (LEFT JOIN keeps the index cursor outermost).
  */
-const searchSql = (snippets: SnippetSource) => `
+const searchSql = (snippets: SnippetSource, ranking: Ranking) => `
   WITH trashed_interviews (id) AS (
     SELECT id FROM interview WHERE deleted_at IS NOT NULL
     UNION ALL SELECT i.id FROM adopter a CROSS JOIN interview i ON i.adopter_id = a.id WHERE a.deleted_at IS NOT NULL
@@ -231,7 +236,7 @@ const searchSql = (snippets: SnippetSource) => `
     WHERE a.project_id = @projectId AND a.deleted_at IS NULL AND p.deleted_at IS NULL
   ),
   candidates AS MATERIALIZED (
-    SELECT s.rowid AS doc, bm25(s.search_index) AS score
+    SELECT s.rowid AS doc, ${ranking === 'bm25' ? 'bm25(s.search_index)' : '0'} AS score
     FROM search_index s
     LEFT JOIN answer x ON x.id = CASE WHEN ${kindOf('s.rowid')} = ${K.answer} THEN ${sourceIdOf('s.rowid')} END
     LEFT JOIN quote y ON y.id = CASE WHEN ${kindOf('s.rowid')} = ${K.quote} THEN ${sourceIdOf('s.rowid')} END
@@ -293,20 +298,35 @@ const searchSql = (snippets: SnippetSource) => `
 `;
 
 type Params = { match: string; projectId: number | null; limit: number; window: number };
-const statements = new WeakMap<Database.Database, Map<SnippetSource, Database.Statement<Params, RawRow>>>();
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement<Params, RawRow>>>();
 
-function statementFor(db: Database.Database, snippets: SnippetSource) {
+function statementFor(db: Database.Database, snippets: SnippetSource, ranking: Ranking) {
   let prepared = statements.get(db);
   if (!prepared) {
     prepared = new Map();
     statements.set(db, prepared);
   }
-  let statement = prepared.get(snippets);
+  const key = `${snippets} ${ranking}`;
+  let statement = prepared.get(key);
   if (!statement) {
-    statement = db.prepare<Params, RawRow>(searchSql(snippets));
-    prepared.set(snippets, statement);
+    statement = db.prepare<Params, RawRow>(searchSql(snippets, ranking));
+    prepared.set(key, statement);
   }
   return statement;
+}
+
+const counters = new WeakMap<Database.Database, Database.Statement<[string, number], number>>();
+
+/** Whether `match` has fewer than RANK_WINDOW matches: read lazily, newest first, stopping there. */
+function fewMatches(db: Database.Database, match: string): boolean {
+  let statement = counters.get(db);
+  if (!statement) {
+    statement = db
+      .prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)')
+      .pluck();
+    counters.set(db, statement);
+  }
+  return statement.get(match, RANK_WINDOW)! < RANK_WINDOW;
 }
 
 /**
@@ -334,7 +354,10 @@ export function searchIndex(db: Database.Database, text: string, options: Search
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const words = snippetWords(text);
   const finder = words ? new WordFinder(words) : null;
-  const raw = statementFor(db, finder ? 'text' : 'fts').all({ match, projectId: options.projectId ?? null, limit, window: Math.max(RANK_WINDOW, limit) });
+  const ranking: Ranking = fewMatches(db, match) ? 'bm25' : 'recent';
+  // Newest first needs only as many candidates as hits; ranking needs them all.
+  const window = ranking === 'bm25' ? Math.max(RANK_WINDOW, limit) : limit;
+  const raw = statementFor(db, finder ? 'text' : 'fts', ranking).all({ match, projectId: options.projectId ?? null, limit, window });
   const rows: SearchRow[] = [];
   for (const r of raw) {
     const kind = KIND_BY_NUMBER.get(Math.floor(r.doc / KIND_SPAN));

@@ -454,7 +454,7 @@ describe('search', () => {
     expect((await search(desk, 'mesh', { limit: 2 })).total).toBe(2);
   });
 
-  it('ranks within a bounded window when a word is everywhere, and still fills the page', () => {
+  it('gives a word found nearly everywhere newest first, by kind, and still fills the page', () => {
     const desk = freshDesk();
     const db = desk.store.db;
     const now = '2024-01-01T00:00:00.000Z';
@@ -469,9 +469,16 @@ describe('search', () => {
     desk.store.indexPending();
     const rows = searchIndex(db, 'mesh', { limit: 30 });
     expect(rows).toHaveLength(30);
-    // Summaries come before quotes in the window, and the short summary wins on bm25.
+    // Summaries come before quotes, then the newest quotes first.
     expect(rows[0]).toMatchObject({ kind: 'summary', snippet: '[[mesh]]', interviewId: 1 });
+    expect(rows[1]!.snippet).toContain(`take ${RANK_WINDOW + 19},`);
+    expect(rows[2]!.snippet).toContain(`take ${RANK_WINDOW + 18},`);
     expect(rows.every((r) => r.project?.slug === 'globex-mesh')).toBe(true);
+    // With fewer matches than the window, relevance decides: the quote that says it most wins.
+    db.prepare("INSERT INTO quote (interview_id, text, created_at, updated_at) VALUES (1, 'Zebra zebra zebra.', ?, ?)").run(now, now);
+    db.prepare("INSERT INTO quote (interview_id, text, created_at, updated_at) VALUES (1, 'A zebra, once, among many other words of this quote.', ?, ?)").run(now, now);
+    desk.store.indexPending();
+    expect(searchIndex(db, 'zebra').map((r) => r.snippet)).toEqual(['[[Zebra]] [[zebra]] [[zebra]].', 'A [[zebra]], once, among many other words of this quote.']);
   });
 
   it('keeps document ids in one range per kind', () => {
