@@ -34,7 +34,8 @@ export function hitTitle(row: SearchRow): string {
 
 /**
  * Hits grouped by project, groups in the order of their best hit (hits are ranked by
- * bm25 across all groups), hits in rank order inside each group. `total` counts the hits
+ * relevance across all groups, or newest first for a word found nearly everywhere: see
+ * RANK_WINDOW in db/search.ts), hits in rank order inside each group. `total` counts the hits
  * returned (at most `limit`, 50 unless asked).
  */
 export function groupHits(query: string, rows: readonly SearchRow[]): SearchResults {
