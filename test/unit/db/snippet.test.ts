@@ -28,6 +28,7 @@ describe('WordFinder folds letters exactly as the tokenizer does', () => {
     const codes: number[] = [];
     for (let c = 0xc0; c <= 0x24f; c++) codes.push(c);
     for (let c = 0x1e00; c <= 0x1eff; c++) codes.push(c);
+    codes.push(0x212a, 0x212b); // the Kelvin and Angstrom signs
     // Each letter as typed (composed), and decomposed (letter + combining marks) a million rows on.
     const DECOMPOSED = 1_000_000;
     const texts = new Map<number, string>();
@@ -103,7 +104,10 @@ describe('WordFinder highlights what FTS5 highlights', () => {
 describe('snippetOf', () => {
   it('gives what snippet() gives where the word occurs once', () => {
     let row = 20_000_000;
-    const filler = fc.array(fc.constantFrom('alpha', 'beta,', 'gamma.', 'delta', '(epsilon)', 'zeta\n\n', 'Éta'), { maxLength: 60 });
+    const filler = fc.array(
+      fc.constantFrom('alpha', 'beta,', 'gamma.', 'delta', '(epsilon)', 'zeta\n\n', 'Éta', 'internationalization', 'rho.', '𝐛𝐛𝐛𝐛𝐛𝐛𝐛', 'https://a.example/a/long/path'),
+      { maxLength: 60 },
+    );
     fc.assert(
       fc.property(filler, filler, fc.constantFrom('Mesh', 'mesh', 'MÉSH', 'meshes'), (before, after, word) => {
         const body = [...before, word, ...after].join(' ');
@@ -117,6 +121,20 @@ describe('snippetOf', () => {
 
   const finder = (search: string) => new WordFinder(snippetWords(search)!);
   const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `word${i + from}`).join(' ');
+
+  it('starts at the sentence snippet() starts at, even behind long words', () => {
+    let row = 40_000_000;
+    const long = fc.constantFrom('internationalization', 'observability', 'multiclustering', 'https://a.example/long/path/x', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+    fc.assert(
+      fc.property(fc.array(long, { minLength: 9, maxLength: 15 }), fc.array(long, { minLength: 0, maxLength: 20 }), (before, after) => {
+        const body = ['Some words first and then rho.', ...before, 'mesh', ...after, 'end.'].join(' ');
+        const id = row++;
+        insert.run(id, body);
+        expect(mark(snippetOf(body, finder('mesh')))).toBe(mark(snippeted.get('"mesh"*', id)!));
+      }),
+      { numRuns: 150 },
+    );
+  });
 
   it('picks the fragment snippet() picks when a later sentence holds more matches', () => {
     const body =
