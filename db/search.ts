@@ -221,7 +221,8 @@ const CANDIDATE_INTERVIEW = `coalesce(x.interview_id, y.interview_id, ${sourceId
  *    so the best are found again in the index by a range read from the lowest of them up
  *    (LEFT JOIN keeps the index cursor outermost).
  */
-const searchSql = (snippets: SnippetSource, ranking: Ranking) => `
+/** The live matches, newest first, at most @window, scored by `ranking`: the common start of both statements. */
+const candidatesSql = (ranking: Ranking) => `
   WITH trashed_interviews (id) AS (
     SELECT id FROM interview WHERE deleted_at IS NOT NULL
     UNION ALL SELECT i.id FROM adopter a CROSS JOIN interview i ON i.adopter_id = a.id WHERE a.deleted_at IS NOT NULL
@@ -248,7 +249,9 @@ const searchSql = (snippets: SnippetSource, ranking: Ranking) => `
       END
     ORDER BY s.rowid DESC
     LIMIT @window
-  ),
+  )`;
+
+const searchSql = (snippets: SnippetSource, ranking: Ranking) => `${candidatesSql(ranking)},
   best AS MATERIALIZED (
     SELECT doc, score FROM candidates ORDER BY score, doc DESC LIMIT @limit
   )
@@ -315,18 +318,20 @@ function statementFor(db: Database.Database, snippets: SnippetSource, ranking: R
   return statement;
 }
 
-const counters = new WeakMap<Database.Database, Database.Statement<[string, number], number>>();
+type CountParams = { match: string; projectId: number | null; window: number };
+const counters = new WeakMap<Database.Database, Database.Statement<CountParams, number>>();
 
-/** Whether `match` has fewer than RANK_WINDOW matches: read lazily, newest first, stopping there. */
-function fewMatches(db: Database.Database, match: string): boolean {
+/**
+ * Whether `match` has fewer than RANK_WINDOW live matches (out of the trash, in the project
+ * filtered on): the same candidates the search reads, newest first, stopping there.
+ */
+function fewMatches(db: Database.Database, match: string, projectId: number | null): boolean {
   let statement = counters.get(db);
   if (!statement) {
-    statement = db
-      .prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)')
-      .pluck();
+    statement = db.prepare<CountParams, number>(`${candidatesSql('recent')} SELECT count(*) FROM candidates`).pluck();
     counters.set(db, statement);
   }
-  return statement.get(match, RANK_WINDOW)! < RANK_WINDOW;
+  return statement.get({ match, projectId, window: RANK_WINDOW })! < RANK_WINDOW;
 }
 
 /**
@@ -354,10 +359,11 @@ export function searchIndex(db: Database.Database, text: string, options: Search
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const words = snippetWords(text);
   const finder = words ? new WordFinder(words) : null;
-  const ranking: Ranking = fewMatches(db, match) ? 'bm25' : 'recent';
+  const projectId = options.projectId ?? null;
+  const ranking: Ranking = fewMatches(db, match, projectId) ? 'bm25' : 'recent';
   // Newest first needs only as many candidates as hits; ranking needs them all.
   const window = ranking === 'bm25' ? Math.max(RANK_WINDOW, limit) : limit;
-  const raw = statementFor(db, finder ? 'text' : 'fts', ranking).all({ match, projectId: options.projectId ?? null, limit, window });
+  const raw = statementFor(db, finder ? 'text' : 'fts', ranking).all({ match, projectId, limit, window });
   const rows: SearchRow[] = [];
   for (const r of raw) {
     const kind = KIND_BY_NUMBER.get(Math.floor(r.doc / KIND_SPAN));

@@ -481,6 +481,37 @@ describe('search', () => {
     expect(searchIndex(db, 'zebra').map((r) => r.snippet)).toEqual(['[[Zebra]] [[zebra]] [[zebra]].', 'A [[zebra]], once, among many other words of this quote.']);
   });
 
+  it('decides between relevance and newest first on the matches the reviewer can see', () => {
+    const desk = freshDesk();
+    const db = desk.store.db;
+    const now = '2024-01-01T00:00:00.000Z';
+    db.transaction(() => {
+      for (const id of [1, 2]) {
+        db.prepare("INSERT INTO project (id, name, slug, level, created_at, updated_at) VALUES (?, ?, ?, 'incubation', ?, ?)").run(id, `Project ${id}`, `project-${id}`, now, now);
+        db.prepare("INSERT INTO organization (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)").run(id, `Org ${id}`, now, now);
+        db.prepare('INSERT INTO adopter (id, project_id, organization_id, number, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)').run(id, id, id, now, now);
+        db.prepare("INSERT INTO interview (id, adopter_id, question_set, created_at, updated_at) VALUES (?, ?, 'toc-2024', ?, ?)").run(id, id, now, now);
+      }
+      const quote = db.prepare('INSERT INTO quote (interview_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)');
+      quote.run(1, 'Zebra zebra zebra.', now, now);
+      quote.run(1, 'A zebra, once, among many other words of this quote.', now, now);
+      for (let i = 0; i < RANK_WINDOW + 20; i++) quote.run(2, `Another zebra, number ${i}.`, now, now);
+    })();
+    desk.store.indexPending();
+    const ranked = ['[[Zebra]] [[zebra]] [[zebra]].', 'A [[zebra]], once, among many other words of this quote.'];
+    // Project 1 alone has two matches: ranked, whatever project 2 holds.
+    expect(searchIndex(db, 'zebra', { projectId: 1 }).map((r) => r.snippet)).toEqual(ranked);
+    // Across the store the word is everywhere: newest first.
+    expect(searchIndex(db, 'zebra', { limit: 3 }).map((r) => r.snippet)).toEqual([
+      `Another [[zebra]], number ${RANK_WINDOW + 19}.`,
+      `Another [[zebra]], number ${RANK_WINDOW + 18}.`,
+      `Another [[zebra]], number ${RANK_WINDOW + 17}.`,
+    ]);
+    // Once project 2's interview is in the trash, only project 1's two remain, ranked.
+    db.prepare("UPDATE interview SET deleted_at = ? WHERE id = 2").run(now);
+    expect(searchIndex(db, 'zebra').map((r) => r.snippet)).toEqual(ranked);
+  });
+
   it('keeps document ids in one range per kind', () => {
     expect(Object.values(SEARCH_KINDS).every((k) => Number.isSafeInteger((k + 1) * KIND_SPAN))).toBe(true);
   });
