@@ -23,7 +23,8 @@ import zlib from 'node:zlib';
 
 const bundle = path.join(__dirname, 'main.js');
 const source = fs.readFileSync(bundle, 'utf8');
-const CACHE_NAME = /^main\.js\.[0-9a-f]{8}\.cache$/;
+/** Every cache this launcher writes, and the unnamed one of its first version. */
+const CACHE_NAME = /^main\.js(\.[0-9a-f]{8})?\.cache$/;
 const cacheFile = path.join(__dirname, `main.js.${(zlib.crc32(source) >>> 0).toString(16).padStart(8, '0')}.cache`);
 const useCache = process.env.ADOPTION_DESK_NO_CODE_CACHE !== '1';
 

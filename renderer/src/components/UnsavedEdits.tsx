@@ -4,7 +4,8 @@ import { useSaveStatus, type OrphanState } from '../hooks/saveStatus';
 /**
  * Edits that left the screen unsaved and then failed: what, why, and the ways out. The
  * text stays here (and is retried while the store is out of reach) until it is saved, or
- * copied and discarded on purpose.
+ * copied and discarded on purpose. While a save of it is running, Try again and Discard
+ * wait (that save may still get through); Copy is always there.
  */
 export function UnsavedEdits() {
   const { orphans } = useSaveStatus();
@@ -41,7 +42,7 @@ function UnsavedEdit({ orphan }: { orphan: OrphanState }) {
       {confirming ? (
         <p>
           Discard it? It was never saved.{' '}
-          <button type="button" onClick={() => discard(orphan.id)}>
+          <button type="button" onClick={() => discard(orphan.id)} disabled={retrying}>
             Discard the edit
           </button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>
@@ -50,13 +51,13 @@ function UnsavedEdit({ orphan }: { orphan: OrphanState }) {
         </p>
       ) : (
         <p>
-          <button type="button" onClick={() => retry(orphan.id)}>
+          <button type="button" onClick={() => retry(orphan.id)} disabled={retrying}>
             Try again
           </button>{' '}
           <button type="button" onClick={() => void copy()}>
             Copy the text
           </button>{' '}
-          <button type="button" onClick={() => setConfirming(true)}>
+          <button type="button" onClick={() => setConfirming(true)} disabled={retrying}>
             Discard…
           </button>
           {copied && <span role="status"> {copied}</span>}

@@ -61,7 +61,7 @@ const RETRY_MS = 2000;
 export function SaveStatusProvider({ children, retryMs = RETRY_MS }: { children: ReactNode; retryMs?: number }) {
   const [states, setStates] = useState<ReadonlyMap<string, SaveState>>(new Map());
   const [orphans, setOrphans] = useState<readonly OrphanState[]>([]);
-  const edits = useRef(new Map<number, OrphanEdit & { timer?: ReturnType<typeof setTimeout>; failure?: string }>());
+  const edits = useRef(new Map<number, OrphanEdit & { timer?: ReturnType<typeof setTimeout>; failure?: string; running?: boolean }>());
   const nextId = useRef(1);
 
   const report = useCallback((id: string, state: SaveState | null) => {
@@ -91,15 +91,15 @@ export function SaveStatusProvider({ children, retryMs = RETRY_MS }: { children:
   const attempt = useCallback(
     async (id: number) => {
       const edit = edits.current.get(id);
-      if (!edit) return;
+      if (!edit || edit.running) return; // one save of an edit at a time
+      edit.running = true;
       clearTimeout(edit.timer);
       // A failed edit stays on screen while it is tried again: the reviewer may be copying it.
       setOrphan(id, edit.failure === undefined ? { kind: 'saving' } : { kind: 'failed', message: edit.failure, retrying: true });
-      await edit.inFlight?.catch(() => {});
-      edit.inFlight = null;
-      if (edit.isSaved()) return setOrphan(id, null);
       try {
-        await edit.save(edit.text);
+        await edit.inFlight?.catch(() => {});
+        edit.inFlight = null;
+        if (!edit.isSaved()) await edit.save(edit.text);
         setOrphan(id, null);
       } catch (error) {
         if (!edits.current.has(id)) return; // discarded meanwhile
@@ -107,6 +107,8 @@ export function SaveStatusProvider({ children, retryMs = RETRY_MS }: { children:
         setOrphan(id, { kind: 'failed', message: edit.failure });
         // Out of reach (not a refusal): keep trying until the store answers.
         if (error instanceof DeskCallError && error.code === 'UNREACHABLE') edit.timer = setTimeout(() => void attempt(id), retryMs);
+      } finally {
+        edit.running = false;
       }
     },
     [setOrphan, retryMs],

@@ -121,8 +121,35 @@ describe('an edit whose field leaves the screen before it is saved', () => {
     await waitFor(() => expect(attempts).toBeGreaterThan(tried + 2));
     expect(screen.getByText(/Discard it\? It was never saved\./)).toBeTruthy();
     expect(status()).toMatch(/^Not saved: /);
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Discard the edit' }) as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Discard the edit' }));
     await waitFor(() => expect(screen.queryByTestId('unsaved-edits')).toBeNull());
+  });
+
+  it('lets Try again and Discard wait while a save of it runs (it may still get through), Copy not', async () => {
+    let calls = 0;
+    let release: () => void = () => {};
+    const stored: string[] = [];
+    const save = (text: string) => {
+      calls += 1;
+      if (calls === 1) return Promise.reject(unreachable());
+      return new Promise<void>((resolve) => (release = () => (stored.push(text), resolve())));
+    };
+    render(<Screen save={save} retryMs={60_000} />);
+    fireEvent.change(screen.getByLabelText('Raw notes'), { target: { value: 'Typed during the outage.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    await screen.findByTestId('unsaved-edits');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Discard…' }) as HTMLButtonElement).disabled).toBe(true));
+    expect((screen.getByRole('button', { name: 'Try again' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Copy the text' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByText('Trying again…')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' })); // disabled: no second save
+    await act(async () => release());
+    await waitFor(() => expect(screen.queryByTestId('unsaved-edits')).toBeNull());
+    expect(stored).toEqual(['Typed during the outage.']);
+    expect(calls).toBe(2);
+    expect(status()).toBe('Saved');
   });
 
   it('is dropped only after the reviewer confirms, and a refusal is not retried', async () => {
