@@ -176,6 +176,8 @@ interface RawRow extends Pick<SearchRow, 'organizationId' | 'organizationName' |
   projectSlug: string | null;
   /** Organizations only: JSON [[projectId, name, slug, adopterId], …] of live use. */
   usedIn: string | null;
+  /** How many live matches the candidates pass found (at most its window). */
+  live: number;
 }
 
 const K = SEARCH_KINDS;
@@ -204,7 +206,7 @@ const CANDIDATE_INTERVIEW = `coalesce(x.interview_id, y.interview_id, ${sourceId
  * One statement, two passes over the index:
  * 1. `candidates`: the first @window matches by descending rowid (FTS5 reads them in that
  *    order and stops at the LIMIT), scored with bm25 (or all 0: newest first, see
- *    RANK_WINDOW; then the window is the page itself), leaving out the documents of
+ *    RANK_WINDOW and searchRows), leaving out the documents of
  *    `trashed_interviews` (trashed interviews, interviews of trashed adopters and of
  *    trashed projects; found through the *_trashed partial indexes) and, with a project
  *    filter, keeping only those of `project_interviews` and the organizations in
@@ -278,7 +280,8 @@ const searchSql = (snippets: SnippetSource, ranking: Ranking) => `${candidatesSq
         GROUP BY up.id
         ORDER BY up.name COLLATE NOCASE, up.id
       ) u
-    ) END AS usedIn
+    ) END AS usedIn,
+    (SELECT count(*) FROM candidates) AS live
   ${snippets === 'fts' ? 'FROM search_index CROSS JOIN best ON best.doc = search_index.rowid' : 'FROM best'}
   LEFT JOIN answer ans ON ans.id = CASE WHEN ${KIND} = ${K.answer} THEN ${SOURCE_ID} END
   LEFT JOIN quote q ON q.id = CASE WHEN ${KIND} = ${K.quote} THEN ${SOURCE_ID} END
@@ -318,20 +321,36 @@ function statementFor(db: Database.Database, snippets: SnippetSource, ranking: R
   return statement;
 }
 
-type CountParams = { match: string; projectId: number | null; window: number };
-const counters = new WeakMap<Database.Database, Database.Statement<CountParams, number>>();
+const counters = new WeakMap<Database.Database, Database.Statement<[string, number], number>>();
 
 /**
- * Whether `match` has fewer than RANK_WINDOW live matches (out of the trash, in the project
- * filtered on): the same candidates the search reads, newest first, stopping there.
+ * Whether `match` has fewer than RANK_WINDOW matches in the whole index, trash and every
+ * project included: read lazily, newest first, stopping there. Fewer there means fewer
+ * live ones in the project searched too.
  */
-function fewMatches(db: Database.Database, match: string, projectId: number | null): boolean {
+function fewRawMatches(db: Database.Database, match: string): boolean {
   let statement = counters.get(db);
   if (!statement) {
-    statement = db.prepare<CountParams, number>(`${candidatesSql('recent')} SELECT count(*) FROM candidates`).pluck();
+    statement = db
+      .prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)')
+      .pluck();
     counters.set(db, statement);
   }
-  return statement.get({ match, projectId, window: RANK_WINDOW })! < RANK_WINDOW;
+  return statement.get(match, RANK_WINDOW)! < RANK_WINDOW;
+}
+
+/**
+ * The rows of a search, ranked as RANK_WINDOW says, in as few reads as the common cases
+ * allow: a rare word (fewer matches than the window in the whole index) is ranked by bm25
+ * straight away; otherwise the newest-first read also counts the live matches in the
+ * project searched, and only when the trash or other projects held most of them is the
+ * search read again, ranked.
+ */
+function searchRows(db: Database.Database, snippets: SnippetSource, params: Params): RawRow[] {
+  if (fewRawMatches(db, params.match)) return statementFor(db, snippets, 'bm25').all(params);
+  const newest = statementFor(db, snippets, 'recent').all(params);
+  if (newest.length === 0 || newest[0]!.live >= RANK_WINDOW) return newest;
+  return statementFor(db, snippets, 'bm25').all(params);
 }
 
 /**
@@ -359,11 +378,12 @@ export function searchIndex(db: Database.Database, text: string, options: Search
   const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
   const words = snippetWords(text);
   const finder = words ? new WordFinder(words) : null;
-  const projectId = options.projectId ?? null;
-  const ranking: Ranking = fewMatches(db, match, projectId) ? 'bm25' : 'recent';
-  // Newest first needs only as many candidates as hits; ranking needs them all.
-  const window = ranking === 'bm25' ? Math.max(RANK_WINDOW, limit) : limit;
-  const raw = statementFor(db, finder ? 'text' : 'fts', ranking).all({ match, projectId, limit, window });
+  const raw = searchRows(db, finder ? 'text' : 'fts', {
+    match,
+    projectId: options.projectId ?? null,
+    limit,
+    window: Math.max(RANK_WINDOW, limit),
+  });
   const rows: SearchRow[] = [];
   for (const r of raw) {
     const kind = KIND_BY_NUMBER.get(Math.floor(r.doc / KIND_SPAN));
