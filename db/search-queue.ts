@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { preparedOnce } from './prepared';
 
 /**
  * Brings the full-text index up to date with the documents migration 7's triggers noted
@@ -12,33 +13,15 @@ interface Pending {
   indexed: string | null;
 }
 
-interface Statements {
-  any: Database.Statement<[], number>;
-  pending: Database.Statement<[], Pending>;
-  remove: Database.Statement<[number, string]>;
-  current: Database.Statement<[number], string>;
-  add: Database.Statement<[number, string]>;
-  clear: Database.Statement<[]>;
-}
-
-const prepared = new WeakMap<Database.Database, Statements>();
-
-function statementsFor(db: Database.Database): Statements {
-  let statements = prepared.get(db);
-  if (!statements) {
-    statements = {
-      any: db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM search_pending)').pluck(),
-      pending: db.prepare<[], Pending>('SELECT doc, indexed FROM search_pending ORDER BY doc'),
-      remove: db.prepare<[number, string]>("INSERT INTO search_index (search_index, rowid, body) VALUES ('delete', ?, ?)"),
-      // The view the index is built from (migration 3): the same text, under the same conditions.
-      current: db.prepare<[number], string>('SELECT body FROM search_source WHERE doc = ?').pluck(),
-      add: db.prepare<[number, string]>('INSERT INTO search_index (rowid, body) VALUES (?, ?)'),
-      clear: db.prepare<[]>('DELETE FROM search_pending'),
-    };
-    prepared.set(db, statements);
-  }
-  return statements;
-}
+const sql = {
+  any: 'SELECT EXISTS (SELECT 1 FROM search_pending)',
+  pending: 'SELECT doc, indexed FROM search_pending ORDER BY doc',
+  remove: "INSERT INTO search_index (search_index, rowid, body) VALUES ('delete', ?, ?)",
+  // The view the index is built from (migration 3): the same text, under the same conditions.
+  current: 'SELECT body FROM search_source WHERE doc = ?',
+  add: 'INSERT INTO search_index (rowid, body) VALUES (?, ?)',
+  clear: 'DELETE FROM search_pending',
+};
 
 /**
  * Indexes every pending document in one transaction and empties the queue; returns how
@@ -50,19 +33,21 @@ function statementsFor(db: Database.Database): Statements {
  * the queue waits for the next time.
  */
 export function indexPendingDocuments(db: Database.Database): number {
-  const s = statementsFor(db);
-  if (s.any.get() !== 1) return 0;
+  if (preparedOnce<[], number>(db, sql.any, { pluck: true }).get() !== 1) return 0;
   const timeout = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma('busy_timeout = 0');
   try {
     return db.transaction(() => {
-      const pending = s.pending.all();
+      const pending = preparedOnce<[], Pending>(db, sql.pending).all();
+      const remove = preparedOnce<[number, string]>(db, sql.remove);
+      const current = preparedOnce<[number], string>(db, sql.current, { pluck: true });
+      const add = preparedOnce<[number, string]>(db, sql.add);
       for (const { doc, indexed } of pending) {
-        if (indexed !== null) s.remove.run(doc, indexed);
-        const body = s.current.get(doc);
-        if (body !== undefined) s.add.run(doc, body);
+        if (indexed !== null) remove.run(doc, indexed);
+        const body = current.get(doc);
+        if (body !== undefined) add.run(doc, body);
       }
-      s.clear.run();
+      preparedOnce<[]>(db, sql.clear).run();
       return pending.length;
     }).immediate();
   } finally {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DOCS, KIND_SPAN, SEARCH_KINDS } from './migrations/0003-search';
+import { preparedOnce } from './prepared';
 import { CLOSE, OPEN, WordFinder, snippetOf, type SnippetWord } from './snippet';
 
 /**
@@ -92,21 +93,16 @@ export const MAX_EXPANSION = 32;
 /** A term of plain ASCII letters and digits: its folding (lower case) is known exactly here. */
 const PLAIN_WORD = /^[A-Za-z0-9]+$/u;
 
-const vocabularies = new WeakMap<Database.Database, Database.Statement<[string, string, number], string>>();
-
 /**
  * The indexed words from `from` (inclusive) to `to` (exclusive), at most `limit`:
  * fts5vocab over the index's terms, made once per connection as a temporary table (it
  * writes nothing to the file, so read-only connections can use it too).
  */
 function wordsBetween(db: Database.Database, from: string, to: string, limit: number): string[] {
-  let statement = vocabularies.get(db);
-  if (!statement) {
-    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5vocab(main, 'search_index', 'row')");
-    statement = db.prepare<[string, string, number], string>('SELECT term FROM temp.search_words WHERE term >= ? AND term < ? LIMIT ?').pluck();
-    vocabularies.set(db, statement);
-  }
-  return statement.all(from, to, limit);
+  return preparedOnce<[string, string, number], string>(db, 'SELECT term FROM temp.search_words WHERE term >= ? AND term < ? LIMIT ?', {
+    pluck: true,
+    setup: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_words USING fts5vocab(main, 'search_index', 'row')",
+  }).all(from, to, limit);
 }
 
 /**
@@ -304,24 +300,14 @@ const searchSql = (snippets: SnippetSource, ranking: Ranking) => `${candidatesSq
 `;
 
 type Params = { match: string; projectId: number | null; limit: number; window: number };
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement<Params, RawRow>>>();
 
-function statementFor(db: Database.Database, snippets: SnippetSource, ranking: Ranking) {
-  let prepared = statements.get(db);
-  if (!prepared) {
-    prepared = new Map();
-    statements.set(db, prepared);
-  }
-  const key = `${snippets} ${ranking}`;
-  let statement = prepared.get(key);
-  if (!statement) {
-    statement = db.prepare<Params, RawRow>(searchSql(snippets, ranking));
-    prepared.set(key, statement);
-  }
-  return statement;
-}
+/** The four search statements' SQL, built once. */
+const SEARCH_SQL = new Map(
+  (['fts', 'text'] as const).flatMap((snippets) => (['bm25', 'recent'] as const).map((ranking) => [`${snippets} ${ranking}`, searchSql(snippets, ranking)])),
+);
 
-const counters = new WeakMap<Database.Database, Database.Statement<[string, number], number>>();
+const statementFor = (db: Database.Database, snippets: SnippetSource, ranking: Ranking) =>
+  preparedOnce<Params, RawRow>(db, SEARCH_SQL.get(`${snippets} ${ranking}`)!);
 
 /**
  * Whether `match` has fewer than RANK_WINDOW matches in the whole index, trash and every
@@ -329,14 +315,10 @@ const counters = new WeakMap<Database.Database, Database.Statement<[string, numb
  * live ones in the project searched too.
  */
 function fewRawMatches(db: Database.Database, match: string): boolean {
-  let statement = counters.get(db);
-  if (!statement) {
-    statement = db
-      .prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)')
-      .pluck();
-    counters.set(db, statement);
-  }
-  return statement.get(match, RANK_WINDOW)! < RANK_WINDOW;
+  const count = preparedOnce<[string, number], number>(db, 'SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT ?)', {
+    pluck: true,
+  });
+  return count.get(match, RANK_WINDOW)! < RANK_WINDOW;
 }
 
 /**

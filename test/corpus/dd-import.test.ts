@@ -16,7 +16,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { publicAdopterLabel } from '../../domain/labels';
-import type { Envelope } from '../../services/contract';
 import { escapeInline } from '../../templates/markdown/escape';
 import { monthLine } from '../../templates/markdown/months';
 import { normalizeMarkdown } from '../../templates/markdown/normalize';
@@ -24,7 +23,7 @@ import { parseDdDocument, type DdEntry, type ParsedDd, type SourcePart } from '.
 import { plainText, unescapeMarkdown } from '../../templates/import/inline';
 import { normalizeLineEndings } from '../../templates/import/text';
 import { describeCorpus } from '../helpers/corpus';
-import { freshDesk, inProcessDeskApi } from '../helpers/desk';
+import { freshDesk, inProcessDeskApi, unwrap } from '../helpers/desk';
 import { projectRecords, type ProjectRecords } from '../unit/import/records';
 
 const hash8 = (text: string) => createHash('sha256').update(text.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex').slice(0, 8);
@@ -146,11 +145,6 @@ function nothingLostProblems(document: string, parsed: ParsedDd): string[] {
   return problems;
 }
 
-async function unwrap<T>(envelope: Promise<Envelope<T>>): Promise<T> {
-  const result = await envelope;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 const CLOCK = () => new Date('2026-07-01T10:00:00Z');
 

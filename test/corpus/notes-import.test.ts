@@ -6,11 +6,10 @@
  * questions, and which of q1–q14 the file does not answer.
  */
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../services/contract';
 import { parseNotesFile, type ParsedNotes } from '../../templates/import/notes-parse';
 import { normalizeLineEndings } from '../../templates/import/text';
 import { describeCorpus } from '../helpers/corpus';
-import { freshDesk, inProcessDeskApi } from '../helpers/desk';
+import { freshDesk, inProcessDeskApi, unwrap } from '../helpers/desk';
 
 const EXPECTED: Record<string, string> = {
   'buildpacks-adopter-interview-7signalinc.md': '2026-01-27 1/1 13+3 q10',
@@ -68,11 +67,6 @@ function nothingLostProblems(text: string, p: ParsedNotes): string[] {
   return problems;
 }
 
-async function unwrap<T>(envelope: Promise<Envelope<T>>): Promise<T> {
-  const result = await envelope;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 describeCorpus('Interview notes files of the corpus', (corpus) => {
   it('the manifest and the interviews folder list the same files, and the expectations cover them all', () => {

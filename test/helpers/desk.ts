@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { DeskApi } from '../../services/contract';
+import type { DeskApi, Envelope } from '../../services/contract';
 import { openDesk, type Desk } from '../../services/desk';
 import { dispatch } from '../../services/dispatch';
 import { OPERATION_NAMES } from '../../services/operations';
@@ -32,3 +32,17 @@ export function inProcessDeskApi(desk: Desk): DeskApi {
 afterEach(() => {
   for (const desk of open.splice(0)) desk.close();
 });
+
+/** The value of a call through the API, or an error naming the refusal (for tests that expect success). */
+export async function unwrap<T>(envelope: Promise<Envelope<T>>): Promise<T> {
+  const result = await envelope;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** The refusal of a call through the API (for tests that expect one). */
+export async function failure<T>(envelope: Promise<Envelope<T>>) {
+  const result = await envelope;
+  if (result.ok) throw new Error('expected a failure');
+  return result.error;
+}

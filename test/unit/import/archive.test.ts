@@ -1,21 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADOPTER_TYPES, STAGES, USAGE_LEVELS } from '../../../domain/adopter';
-import type { DeskApi, Envelope } from '../../../services/contract';
-import { freshDesk, inProcessDeskApi } from '../../helpers/desk';
+import type { DeskApi } from '../../../services/contract';
+import { failure, freshDesk, inProcessDeskApi, unwrap } from '../../helpers/desk';
 import { seedGlobexMesh } from '../../helpers/seed';
 import { projectRecords } from './records';
 
-async function unwrap<T>(envelope: Promise<Envelope<T>>): Promise<T> {
-  const result = await envelope;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-async function failure<T>(envelope: Promise<Envelope<T>>) {
-  const result = await envelope;
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-}
 
 const decode = (base64: string) => Buffer.from(base64, 'base64').toString('utf8');
 

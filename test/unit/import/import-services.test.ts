@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DeskApi, Envelope } from '../../../services/contract';
+import type { DeskApi } from '../../../services/contract';
 import { anonymousOrganizationName } from '../../../services/import-dd';
-import { freshDesk, inProcessDeskApi } from '../../helpers/desk';
+import { failure, freshDesk, inProcessDeskApi, unwrap } from '../../helpers/desk';
 import { seedGlobexMesh } from '../../helpers/seed';
 import { projectRecords } from './records';
 
 /** Invented organizations and people only. */
-async function unwrap<T>(envelope: Promise<Envelope<T>>): Promise<T> {
-  const result = await envelope;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-async function failure<T>(envelope: Promise<Envelope<T>>) {
-  const result = await envelope;
-  if (result.ok) throw new Error('expected a failure');
-  return result.error;
-}
 
 const DD = `# Globex Mesh Incubation Due Diligence
 
