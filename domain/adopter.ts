@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDay, yearOrYearMonth } from './dates';
 import { entityId, longText, optionalLine } from './fields';
-import { ADOPTER_TYPES, RELATIONS, STAGES, USAGE_LEVELS, type Stage } from './vocabulary';
+import { ADOPTER_TYPES, RELATIONS, STAGES, USAGE_LEVELS, defaultAnonymousLabel, type Stage } from './vocabulary';
 
 export * from './vocabulary';
 
@@ -55,7 +55,7 @@ export interface Adopter extends AdopterFields {
 
 /** The label public output shows for an anonymous adopter. */
 export function anonymousLabel(adopter: Pick<AdopterFields, 'publicLabel'>, industry: string | null): string {
-  return adopter.publicLabel ?? (industry ? `Anonymous ${industry}` : 'Anonymous');
+  return adopter.publicLabel ?? defaultAnonymousLabel(industry);
 }
 
 export const ADOPTER_DEFAULTS: Omit<AdopterFields, 'organizationId'> = {

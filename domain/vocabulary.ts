@@ -55,3 +55,9 @@ export const CANDIDATE_FIELD_LABELS: Record<CandidateField, string> = {
   notes: 'Keep in notes',
   ignore: 'Ignore',
 };
+
+/**
+ * What public documents call an anonymous adopter unless the reviewer wrote a label of
+ * their own: "Anonymous Finance", or just "Anonymous" without an industry.
+ */
+export const defaultAnonymousLabel = (industry: string | null | undefined): string => (industry ? `Anonymous ${industry}` : 'Anonymous');

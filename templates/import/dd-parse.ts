@@ -1,3 +1,4 @@
+import { defaultAnonymousLabel } from '../../domain/vocabulary';
 import { normalizeMarkdown } from '../markdown/normalize';
 import { ANONYMOUS_INTERVIEWEES_LINE, ANONYMOUS_ORGANIZATION_LINE, anonymityMarker } from './anonymity';
 import { findDates, isoDay, monthsOf, wholeDates, type DateMention } from './dates';
@@ -512,7 +513,7 @@ function decideIdentity(entry: DdEntry, wholeText: string): void {
   entry.website = null;
   if (label.form === 'anonymous') {
     entry.industry = label.industry;
-    entry.publicLabel = label.text === (label.industry ? `Anonymous ${label.industry}` : 'Anonymous') ? null : label.text;
+    entry.publicLabel = label.text === defaultAnonymousLabel(label.industry) ? null : label.text;
   } else if (label.form === 'none') {
     entry.industry = null;
     entry.publicLabel = null;

@@ -1,6 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import type { AdopterFields } from '../../../../domain/adopter';
-import { ADOPTER_TYPES, ADOPTER_TYPE_LABELS, RELATIONS, USAGE_LEVELS, USAGE_LEVEL_LABELS } from '../../../../domain/vocabulary';
+import { ADOPTER_TYPES, ADOPTER_TYPE_LABELS, RELATIONS, USAGE_LEVELS, USAGE_LEVEL_LABELS, defaultAnonymousLabel } from '../../../../domain/vocabulary';
 import type { AdopterDetail } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { AutosaveField } from '../../components/AutosaveField';
@@ -108,7 +108,7 @@ function AdopterForm({ detail, projectId }: { detail: AdopterDetail; projectId: 
               label="Public label"
               initial={adopter.publicLabel ?? ''}
               save={(v) => patchAdopter({ publicLabel: v || null })}
-              placeholder={`Anonymous ${organization.industry ?? ''}`.trim()}
+              placeholder={defaultAnonymousLabel(organization.industry)}
               hint="Leave empty for “Anonymous <industry>”."
             />
           )}
