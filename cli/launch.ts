@@ -22,7 +22,19 @@ import zlib from 'node:zlib';
  */
 
 const bundle = path.join(__dirname, 'main.js');
-const source = fs.readFileSync(bundle, 'utf8');
+
+/** The bundle's text; a plain message and exit 1 when it is missing (a build that did not finish). */
+function readBundle(): string {
+  try {
+    return fs.readFileSync(bundle, 'utf8');
+  } catch (error) {
+    process.stderr.write(
+      `Adoption Desk's command line is incomplete: ${bundle} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Run npm run build.\n`,
+    );
+    process.exit(1);
+  }
+}
+const source = readBundle();
 /** Every cache this launcher writes, and the unnamed one of its first version. */
 const CACHE_NAME = /^main\.js(\.[0-9a-f]{8})?\.cache$/;
 const cacheFile = path.join(__dirname, `main.js.${(zlib.crc32(source) >>> 0).toString(16).padStart(8, '0')}.cache`);

@@ -78,3 +78,10 @@ it('runs the same where the cache cannot be written, and can be turned off', () 
   expect(run({ ADOPTION_DESK_NO_CODE_CACHE: '1' })).toBe(expected);
   expect(caches()).toEqual([]);
 });
+
+it('says plainly that the build is incomplete when the bundle is missing', () => {
+  fs.rmSync(path.join(dir, 'main.js'));
+  const result = spawnSync(process.execPath, [path.join(dir, 'adoption-desk.js'), '--help'], { encoding: 'utf8' });
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(/^Adoption Desk's command line is incomplete: .*main\.js cannot be read \(ENOENT\)\. Run npm run build\.\n$/);
+});
