@@ -28,7 +28,9 @@ export default defineConfig({
     ssr: true,
     rollupOptions: {
       external,
-      // adoption-desk.js (the bin) runs main.js (everything else) through V8's code cache: see cli/launch.ts.
+      // adoption-desk.js (the bin) turns on Node's compile cache, then requires main.js (everything
+      // else): the cache covers only modules loaded after it is on, so the two stay separate files.
+      // See cli/launcher.ts.
       input: { 'adoption-desk': resolve(__dirname, 'cli/launch.ts'), main: resolve(__dirname, 'cli/main.ts') },
       output: {
         format: 'cjs',
