@@ -5,7 +5,7 @@ import { entityId } from '../domain/fields';
 import type { Store } from '../db/store';
 import type { PublicationData } from '../templates/adoption/model';
 import { dossierDocx, type DossierExtra } from '../templates/word/dossier-docx';
-import { notesDocx } from '../templates/word/notes-docx';
+import { notesDocx, type NotesData } from '../templates/word/notes-docx';
 import { DOCX_MIME_TYPE, type WordFile, type WordOptions } from '../templates/word/options';
 import { publishAdoptionDocx } from '../templates/word/publish-docx';
 import { reviewDocx } from '../templates/word/review-docx';
@@ -39,33 +39,36 @@ function adopterOf(data: PublicationData, number: number) {
  * The four Word documents, read from the store and the reviewer's settings (author,
  * page size). The Adoption section is public and leaves only through
  * publishAdoptionDocx (the anonymity guard over the finished file); the review copy,
- * the TOC dossier and the interview notes are private documents.
+ * the TOC dossier and the interview notes are private documents. The data is read in
+ * one read of the store; the packing that follows is asynchronous (docx) and touches
+ * the store no more.
  */
 export function wordServices(store: Store): ServiceGroup<'exportAdoptionDocx' | 'exportReviewDocx' | 'exportDossierDocx' | 'exportNotesDocx'> {
   const { adopter, interview, answer } = store.tables;
   return {
-    exportAdoptionDocx: ({ projectId, includeDrafts, typography }) =>
-      store.read(() =>
-        asDocumentFile(
-          publishAdoptionDocx(publicationData(store, projectId), { includeDrafts: includeDrafts ?? false, typography: typography ?? false }, wordOptions(store)),
-        ),
-      ),
+    exportAdoptionDocx: async ({ projectId, includeDrafts, typography }) => {
+      const { data, word } = store.read(() => ({ data: publicationData(store, projectId), word: wordOptions(store) }));
+      return asDocumentFile(await publishAdoptionDocx(data, { includeDrafts: includeDrafts ?? false, typography: typography ?? false }, word));
+    },
 
-    exportReviewDocx: ({ projectId, adopterNumber: number }) =>
-      store.read(() => asDocumentFile(reviewDocx(publicationData(store, projectId), number, wordOptions(store)))),
+    exportReviewDocx: async ({ projectId, adopterNumber: number }) => {
+      const { data, word } = store.read(() => ({ data: publicationData(store, projectId), word: wordOptions(store) }));
+      return asDocumentFile(await reviewDocx(data, number, word));
+    },
 
-    exportDossierDocx: ({ projectId }) =>
-      store.read(() => {
-        const data = publicationData(store, projectId);
+    exportDossierDocx: async ({ projectId }) => {
+      const { data, word } = store.read(() => {
         const extras: Record<number, DossierExtra> = {};
         for (const a of adopter.list({ project_id: projectId })) extras[a.id] = { stageDates: a.stageDates, independenceReason: a.independenceReason };
-        return asDocumentFile(dossierDocx({ ...data, extras }, wordOptions(store)));
-      }),
+        return { data: { ...publicationData(store, projectId), extras }, word: wordOptions(store) };
+      });
+      return asDocumentFile(await dossierDocx(data, word));
+    },
 
-    exportNotesDocx: ({ projectId, adopterNumber: number, interviewId }) =>
-      store.read(() => {
-        const data = publicationData(store, projectId);
-        const who = adopterOf(data, number);
+    exportNotesDocx: async ({ projectId, adopterNumber: number, interviewId }) => {
+      const { data, word } = store.read(() => {
+        const publication = publicationData(store, projectId);
+        const who = adopterOf(publication, number);
         // The interview asked for, or the adopter's latest (by day, then by when it was logged).
         const chosen =
           interviewId === undefined
@@ -78,17 +81,15 @@ export function wordServices(store: Store): ServiceGroup<'exportAdoptionDocx' | 
           );
         }
         const row = interview.getLive(chosen.id);
-        return asDocumentFile(
-          notesDocx(
-            {
-              project: data.project,
-              adopter: who,
-              interview: { ...chosen, durationMinutes: row.durationMinutes, questionSet: row.questionSet, rawNotes: row.rawNotes, updatedAt: row.updatedAt },
-              answers: answer.list({ interview_id: chosen.id }, { orderBy: 'question_key' }).map(({ questionKey, text, updatedAt }) => ({ questionKey, text, updatedAt })),
-            },
-            wordOptions(store),
-          ),
-        );
-      }),
+        const notes: NotesData = {
+          project: publication.project,
+          adopter: who,
+          interview: { ...chosen, durationMinutes: row.durationMinutes, questionSet: row.questionSet, rawNotes: row.rawNotes, updatedAt: row.updatedAt },
+          answers: answer.list({ interview_id: chosen.id }, { orderBy: 'question_key' }).map(({ questionKey, text, updatedAt }) => ({ questionKey, text, updatedAt })),
+        };
+        return { data: notes, word: wordOptions(store) };
+      });
+      return asDocumentFile(await notesDocx(data, word));
+    },
   };
 }

@@ -1,5 +1,15 @@
 import { parseMarkdown, type Block, type Inline } from './markdown';
-import { BULLET_NUM_ID, type Paragraph, type Run, type StyleId, type TextRun, type WordDocument } from './ooxml';
+import type { BodyBlock, CellAlignment, Paragraph, Run, StyleId, Table, TextRun, WordDocument } from './model';
+
+/**
+ * The blocks a Markdown reader gives. Tables (GFM) and HTML blocks are declared here as
+ * well, structurally, so the builder handles them whichever reader it is given — one
+ * that has them or one that does not yet.
+ */
+type ReaderBlock =
+  | Block
+  | { kind: 'table'; align: readonly CellAlignment[]; rows: readonly (readonly (readonly Inline[])[])[] }
+  | { kind: 'html'; inlines: readonly Inline[] };
 
 export interface MarkdownOptions {
   /** Headings inside the text become this level at least (a summary's "#" must not outrank its entry). */
@@ -8,9 +18,11 @@ export interface MarkdownOptions {
   paragraphStyle?: StyleId;
 }
 
+const bold = (run: Run): Run => ('break' in run ? run : { ...run, bold: true });
+
 const headingStyle = (level: number): StyleId => `Heading${Math.min(6, Math.max(1, level))}` as StyleId;
 
-/** Spans of the Markdown reader as runs of the package writer. */
+/** Spans of the Markdown reader as runs of the document. */
 export function inlineRuns(inlines: readonly Inline[]): Run[] {
   return inlines.map((i) =>
     i.kind === 'break'
@@ -25,8 +37,10 @@ export function inlineRuns(inlines: readonly Inline[]): Run[] {
  * found in the final file can be reported against the entry it is in).
  */
 export class DocumentBuilder {
-  readonly paragraphs: Paragraph[] = [];
+  readonly body: BodyBlock[] = [];
   readonly numberedLists: WordDocument['numberedLists'] = [];
+  /** Paragraphs so far, counted as a reader of the package counts them: each table cell is one. */
+  private paragraphCount = 0;
   private readonly entryRanges: { number: number; first: number; last: number }[] = [];
 
   heading(level: number, content: string | Run[]): this {
@@ -45,31 +59,48 @@ export class DocumentBuilder {
 
   bullets(items: readonly (string | Run[])[], level = 0): this {
     for (const item of items) {
-      this.add({ style: 'ListParagraph', list: { numId: BULLET_NUM_ID, level }, runs: typeof item === 'string' ? [{ text: item }] : item });
+      this.add({ style: 'ListParagraph', list: { level }, runs: typeof item === 'string' ? [{ text: item }] : item });
     }
     return this;
   }
 
   add(paragraph: Paragraph): this {
-    this.paragraphs.push(paragraph);
+    this.body.push(paragraph);
+    this.paragraphCount++;
     return this;
   }
 
-  /** Markdown text as Word paragraphs, lists, quotes and code. */
+  /** A table; rows shorter than the widest get empty cells, so every row has a cell per column. */
+  table(table: Table): this {
+    const columns = Math.max(table.align.length, ...table.rows.map((row) => row.length));
+    if (columns === 0 || table.rows.length === 0) return this;
+    const rows = table.rows.map((row) => Array.from({ length: columns }, (_, c) => row[c] ?? []));
+    const align = Array.from({ length: columns }, (_, c) => table.align[c] ?? null);
+    this.body.push({ ...table, align, rows });
+    this.paragraphCount += rows.length * columns;
+    return this;
+  }
+
+  /** Markdown text as Word paragraphs, lists, quotes, tables and code. */
   markdown(text: string, options: MarkdownOptions = {}): this {
-    this.blocks(parseMarkdown(text), options, -1);
+    return this.readBlocks(parseMarkdown(text), options);
+  }
+
+  /** Blocks a Markdown reader gave, as Word paragraphs, lists, quotes, tables and code. */
+  readBlocks(blocks: readonly ReaderBlock[], options: MarkdownOptions = {}): this {
+    this.blocks(blocks, options, -1);
     return this;
   }
 
   /** Runs `fn`, recording the paragraphs it adds as adopter `number`'s entry. */
   entry(number: number, fn: () => void): this {
-    const first = this.paragraphs.length;
+    const first = this.paragraphCount;
     fn();
-    this.entryRanges.push({ number, first, last: this.paragraphs.length - 1 });
+    this.entryRanges.push({ number, first, last: this.paragraphCount - 1 });
     return this;
   }
 
-  /** Which entry paragraph `index` (0-based, in document order) belongs to. */
+  /** Which entry paragraph `index` (0-based, in document order, table cells included) belongs to. */
   entryOfParagraph(index: number): number | null {
     // Ranges are added in document order: a binary search keeps large documents fast.
     let lo = 0;
@@ -85,10 +116,10 @@ export class DocumentBuilder {
   }
 
   build(meta: { title: string; date: string; header?: string }): WordDocument {
-    return { ...meta, paragraphs: this.paragraphs, numberedLists: this.numberedLists };
+    return { ...meta, body: this.body, numberedLists: this.numberedLists };
   }
 
-  private blocks(blocks: readonly Block[], options: MarkdownOptions, depth: number): void {
+  private blocks(blocks: readonly ReaderBlock[], options: MarkdownOptions, depth: number): void {
     const style = options.paragraphStyle;
     // Inside a list item, the blocks after the item's first paragraph line up with its text.
     const indent = depth >= 0 ? { indentLevel: depth } : {};
@@ -112,26 +143,37 @@ export class DocumentBuilder {
         case 'list':
           this.list(block, options, depth + 1);
           break;
+        case 'table':
+          this.table({
+            kind: 'table',
+            align: [...block.align],
+            // The header row in bold, as GitHub shows it.
+            rows: block.rows.map((row, r) => row.map((cell) => (r === 0 ? inlineRuns(cell).map(bold) : inlineRuns(cell)))),
+            ...indent,
+          });
+          break;
+        case 'html':
+          // An HTML block prints as a reader sees it: its text, as a paragraph.
+          this.add({ ...(style ? { style } : {}), ...indent, runs: inlineRuns(block.inlines) });
+          break;
       }
     }
   }
 
   private list(list: Extract<Block, { kind: 'list' }>, options: MarkdownOptions, depth: number): void {
     const level = Math.min(depth, 8);
-    let numId = BULLET_NUM_ID;
-    if (list.ordered) {
-      this.numberedLists.push({ level, start: list.start });
-      numId = BULLET_NUM_ID + this.numberedLists.length;
-    }
+    // Each numbered list counts on its own from its start; bullets share one list.
+    const numbered = list.ordered ? this.numberedLists.push({ start: list.start }) - 1 : undefined;
+    const marker = numbered === undefined ? { level } : { level, numbered };
     for (const item of list.items) {
       const [first, ...rest] = item;
       // The item's first paragraph carries the bullet or number; an item that starts
       // with something else (a code block, a nested list) gets an empty numbered line.
       if (first?.kind === 'paragraph') {
-        this.add({ style: 'ListParagraph', list: { numId, level }, runs: inlineRuns(first.inlines) });
+        this.add({ style: 'ListParagraph', list: marker, runs: inlineRuns(first.inlines) });
         this.blocks(rest, { ...options, paragraphStyle: 'ListParagraph' }, level);
       } else {
-        this.add({ style: 'ListParagraph', list: { numId, level }, runs: [] });
+        this.add({ style: 'ListParagraph', list: marker, runs: [] });
         this.blocks(item, { ...options, paragraphStyle: 'ListParagraph' }, level);
       }
     }

@@ -6,7 +6,8 @@ import { planEntry } from '../adoption/entry-plan';
 import type { PublicationData } from '../adoption/model';
 import { consistencyWarnings } from '../adoption/warnings';
 import { DocumentBuilder } from './builder';
-import { packDocx, type TextRun } from './ooxml';
+import type { TextRun } from './model';
+import { packDocx } from './pack';
 import { LEVEL_LABELS, documentDate, fileNamePart, type WordFile, type WordOptions } from './options';
 
 export const CONFIDENTIAL = 'CONFIDENTIAL — TOC only';
@@ -32,7 +33,7 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
  * checklist and every warning. "CONFIDENTIAL — TOC only" heads every page and the title.
  * Never public: no public export path produces it (it would name anonymous adopters).
  */
-export function dossierDocx(data: DossierData, word: WordOptions): WordFile {
+export async function dossierDocx(data: DossierData, word: WordOptions): Promise<WordFile> {
   const project = data.project;
   const b = new DocumentBuilder();
   b.add({ style: 'Title', runs: [{ text: `${project.name} adoption dossier` }] });
@@ -95,5 +96,5 @@ export function dossierDocx(data: DossierData, word: WordOptions): WordFile {
     ...adopters.flatMap((a) => Object.values(data.extras[a.id]?.stageDates ?? {})),
   ]);
   const doc = b.build({ title: dossierDocxTitle(project.name), date, header: CONFIDENTIAL });
-  return { fileName: `${fileNamePart(project.slug)}-toc-dossier-confidential.docx`, bytes: packDocx(doc, word) };
+  return { fileName: `${fileNamePart(project.slug)}-toc-dossier-confidential.docx`, bytes: await packDocx(doc, word) };
 }

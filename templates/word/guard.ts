@@ -23,18 +23,18 @@ interface Chunk {
  * a name cannot hide across two paragraphs, and short texts keep the scan linear in the
  * size of the document.
  */
-export function scanDocxPackage(
+export async function scanDocxPackage(
   bytes: Uint8Array,
   data: PublicationData,
   entryOfParagraph: (part: string, index: number) => number | null = () => null,
-): GuardReport {
+): Promise<GuardReport> {
   const parts: TextPart[] = [];
   const chunks: Chunk[] = [];
   const add = (part: string, offset: number, lines: string[], entryOfLine?: (line: number) => number | null) => {
     parts.push({ part: String(chunks.length), text: lines.join('\n'), ...(entryOfLine ? { entryOfLine } : {}) });
     chunks.push({ part, offset });
   };
-  for (const text of packageText(bytes)) {
+  for (const text of await packageText(bytes)) {
     if (text.paragraphs) {
       let start = 0;
       while (start < text.lines.length) {

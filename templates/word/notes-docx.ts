@@ -2,7 +2,7 @@ import { USAGE_LEVEL_LABELS } from '../../domain/adopter';
 import { questionSet } from '../../domain/questions';
 import type { PublicationAdopter, PublicationData, PublicationInterview } from '../adoption/model';
 import { DocumentBuilder } from './builder';
-import { packDocx } from './ooxml';
+import { packDocx } from './pack';
 import { documentDate, fileNamePart, longDate, type WordFile, type WordOptions } from './options';
 
 /** One interview with what only the private file holds: notes per question, raw notes. */
@@ -28,7 +28,7 @@ export const notesDocxTitle = (data: NotesData) => `${data.project.name}: interv
  * typed under it (Markdown read as Word formatting), then the notes outside the list,
  * the quotes and the summary. Private: it names the organization and the people.
  */
-export function notesDocx(data: NotesData, word: WordOptions): WordFile {
+export async function notesDocx(data: NotesData, word: WordOptions): Promise<WordFile> {
   const { adopter, interview } = data;
   const b = new DocumentBuilder();
   b.add({ style: 'Title', runs: [{ text: `Interview notes: Adopter ${adopter.number} - ${adopter.organization.name}` }] });
@@ -101,5 +101,5 @@ export function notesDocx(data: NotesData, word: WordOptions): WordFile {
   const date = documentDate([interview.updatedAt, interview.date, interview.summarySentAt, interview.approvedAt, ...data.answers.map((a) => a.updatedAt)]);
   const doc = b.build({ title: notesDocxTitle(data), date });
   const day = interview.date ?? interview.month ?? 'undated';
-  return { fileName: `${fileNamePart(data.project.slug)}-adopter-${adopter.number}-interview-${day}-notes.docx`, bytes: packDocx(doc, word) };
+  return { fileName: `${fileNamePart(data.project.slug)}-adopter-${adopter.number}-interview-${day}-notes.docx`, bytes: await packDocx(doc, word) };
 }

@@ -1,6 +1,7 @@
 import type { ProjectLevel } from '../../domain/project';
 import { monthName } from '../markdown/months';
-import { DOCX_MIME_TYPE, type PageSize } from './ooxml';
+import { DOCX_MIME_TYPE } from './mime-type';
+import type { PageSize } from './page-size';
 
 export { DOCX_MIME_TYPE };
 export type { PageSize };

@@ -1,4 +1,4 @@
-import { readZip } from './zip';
+import { loadFflate } from './libraries';
 
 /**
  * Everything a reader (or a search engine, or Word's document inspector) can find in
@@ -6,7 +6,7 @@ import { readZip } from './zip';
  * headers, footers, notes, comments) the text of each paragraph; for every XML part the
  * text of its elements and, separately, every attribute value (hyperlink targets in the
  * .rels parts, tooltips, style names…); other parts as UTF-8 text. The anonymity guard
- * scans exactly this, read back from the final bytes.
+ * scans exactly this, read back from the final bytes with fflate's unzip.
  */
 
 export interface PartText {
@@ -94,15 +94,18 @@ export function xmlPartText(part: string, xml: string): PartText {
   return { part, lines, attributes: [...attributes], paragraphs };
 }
 
-/** The text of every part of a .docx package, in the package's order. */
-export function packageText(bytes: Uint8Array): PartText[] {
-  return readZip(bytes).map((file) => {
-    if (/\.(xml|rels)$/i.test(file.name)) return xmlPartText(file.name, file.data.toString('utf8'));
-    return { part: file.name, lines: file.data.toString('utf8').split('\n'), attributes: [], paragraphs: false };
+/** The text of every part of a .docx package, in the package's order (folders left out). */
+export async function packageText(bytes: Uint8Array): Promise<PartText[]> {
+  const { unzipSync, strFromU8 } = await loadFflate();
+  const files = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') });
+  return Object.entries(files).map(([name, data]) => {
+    const text = strFromU8(data);
+    if (/\.(xml|rels)$/i.test(name)) return xmlPartText(name, text);
+    return { part: name, lines: text.split('\n'), attributes: [], paragraphs: false };
   });
 }
 
 /** The paragraphs of word/document.xml as a reader sees them (tests and checks). */
-export function documentParagraphs(bytes: Uint8Array): string[] {
-  return packageText(bytes).find((p) => p.part === 'word/document.xml')?.lines ?? [];
+export async function documentParagraphs(bytes: Uint8Array): Promise<string[]> {
+  return (await packageText(bytes)).find((p) => p.part === 'word/document.xml')?.lines ?? [];
 }

@@ -3,7 +3,7 @@ import { DEFAULT_RENDER_OPTIONS, type PublicationData, type RenderOptions } from
 import { renderAdoptionSection, type RenderedSection } from '../adoption/section';
 import { DocumentBuilder } from './builder';
 import { scanDocxPackage } from './guard';
-import { packDocx } from './ooxml';
+import { packDocx } from './pack';
 import { documentDate, fileNamePart, type WordFile, type WordOptions } from './options';
 
 export interface PublishedDocx extends WordFile {
@@ -50,10 +50,10 @@ function adoptionDocument(data: PublicationData, options: RenderOptions) {
  * secret of every anonymous adopter and person. Any hit not released by an allowance
  * refuses the export with LEAK_DETECTED and the report. There is no option to skip it.
  */
-export function publishAdoptionDocx(data: PublicationData, render: Partial<RenderOptions>, word: WordOptions): PublishedDocx {
+export async function publishAdoptionDocx(data: PublicationData, render: Partial<RenderOptions>, word: WordOptions): Promise<PublishedDocx> {
   const { doc, builder, omitted } = adoptionDocument(data, { ...DEFAULT_RENDER_OPTIONS, ...render });
-  const bytes = packDocx(doc, word);
-  const guard = scanDocxPackage(bytes, data, (part, index) => (part === 'word/document.xml' ? builder.entryOfParagraph(index) : null));
+  const bytes = await packDocx(doc, word);
+  const guard = await scanDocxPackage(bytes, data, (part, index) => (part === 'word/document.xml' ? builder.entryOfParagraph(index) : null));
   assertNoLeaks(guard);
   return { fileName: `${fileNamePart(data.project.slug)}-adoption.docx`, bytes, omitted, allowed: guard.allowed };
 }

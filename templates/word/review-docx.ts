@@ -5,7 +5,7 @@ import { planEntry } from '../adoption/entry-plan';
 import { renderEntry } from '../adoption/entry';
 import { DEFAULT_RENDER_OPTIONS, type PublicationData } from '../adoption/model';
 import { DocumentBuilder } from './builder';
-import { packDocx } from './ooxml';
+import { packDocx } from './pack';
 import { LEVEL_LABELS, documentDate, fileNamePart, longDate, type WordFile, type WordOptions } from './options';
 
 export const reviewDocxTitle = (projectName: string, adopterNumber: number) => `${projectName}: your interview summary for approval (Adopter ${adopterNumber})`;
@@ -16,7 +16,7 @@ export const reviewDocxTitle = (projectName: string, adopterNumber: number) => `
  * attributed to them, the details of the interview and the day to answer by (sent + 14
  * days). Private: it goes to the adopter, so it may name them; it is not scanned.
  */
-export function reviewDocx(data: PublicationData, adopterNumber: number, word: WordOptions): WordFile {
+export async function reviewDocx(data: PublicationData, adopterNumber: number, word: WordOptions): Promise<WordFile> {
   const adopter = data.adopters.find((a) => a.number === adopterNumber);
   if (!adopter) throw new DeskError('NOT_FOUND', `${data.project.name} has no Adopter ${adopterNumber}.`);
   const plan = planEntry(adopter);
@@ -74,5 +74,5 @@ export function reviewDocx(data: PublicationData, adopterNumber: number, word: W
 
   const date = documentDate(adopter.interviews.flatMap((i) => [i.date, i.month, i.summarySentAt, i.approvedAt]));
   const doc = b.build({ title: reviewDocxTitle(project, adopter.number), date });
-  return { fileName: `${fileNamePart(data.project.slug)}-adopter-${adopter.number}-review.docx`, bytes: packDocx(doc, word) };
+  return { fileName: `${fileNamePart(data.project.slug)}-adopter-${adopter.number}-review.docx`, bytes: await packDocx(doc, word) };
 }

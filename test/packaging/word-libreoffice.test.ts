@@ -89,7 +89,7 @@ const documents: Converted[] = [];
 let seconds = 0;
 let work = '';
 
-beforeAll(() => {
+beforeAll(async () => {
   tool(SOFFICE, ['--version'], 'LibreOffice');
   tool('pdftotext', ['-v'], 'pdftotext (poppler-utils)');
   tool('pdftoppm', ['-v'], 'pdftoppm (poppler-utils)');
@@ -100,7 +100,7 @@ beforeAll(() => {
   const a4 = { authorName: '', pageSize: 'a4' as const };
   const letter = { authorName: 'Rae Reviewer', pageSize: 'letter' as const };
   const adopter = data.adopters[1]!;
-  const notes = notesDocx(
+  const notes = await notesDocx(
     {
       project: data.project,
       adopter,
@@ -113,9 +113,9 @@ beforeAll(() => {
     a4,
   );
   const files: Omit<Converted, 'pdf' | 'png'>[] = [
-    { name: 'adoption', docx: publishAdoptionDocx(data, {}, a4).bytes, expected: oracle(renderAdoptionSection(data, DEFAULT_RENDER_OPTIONS).markdown).blocks, pageSize: 'A4' },
-    { name: 'review', docx: reviewDocx(data, 3, letter).bytes, expected: [], pageSize: 'letter' },
-    { name: 'dossier', docx: dossierDocx({ ...data, extras: {} }, a4).bytes, expected: [], pageSize: 'A4' },
+    { name: 'adoption', docx: (await publishAdoptionDocx(data, {}, a4)).bytes, expected: oracle(renderAdoptionSection(data, DEFAULT_RENDER_OPTIONS).markdown).blocks, pageSize: 'A4' },
+    { name: 'review', docx: (await reviewDocx(data, 3, letter)).bytes, expected: [], pageSize: 'letter' },
+    { name: 'dossier', docx: (await dossierDocx({ ...data, extras: {} }, a4)).bytes, expected: [], pageSize: 'A4' },
     { name: 'notes', docx: notes.bytes, expected: [], pageSize: 'A4' },
   ];
 
@@ -143,7 +143,7 @@ beforeAll(() => {
     documents.push({
       ...f,
       // The other documents: every paragraph of the document itself.
-      expected: f.expected.length ? f.expected : documentParagraphs(f.docx),
+      expected: f.expected.length ? f.expected : await documentParagraphs(f.docx),
       pdf,
       png: `${png}.png`,
     });
