@@ -71,7 +71,9 @@ describe('lint enforces the layers', { timeout: 30_000 }, () => {
     ['electron/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
     ['services/x.ts', "import { renderAdoptionSection } from '../templates/adoption/section';\nvoid renderAdoptionSection;\n"],
     ['renderer/src/x.ts', "import { adopterFields } from '../../domain/adopter';\nvoid adopterFields;\n"],
-    ['services/x.ts', "import { documentXml } from '../templates/word/ooxml';\nvoid documentXml;\n"],
+    ['services/x.ts', "import { packDocx } from '../templates/word/pack';\nvoid packDocx;\n"],
+    ['services/x.ts', "import { toDocxDocument } from '../templates/word/docx-document';\nvoid toDocxDocument;\n"],
+    ['services/x.ts', "import { DocumentBuilder } from '../templates/word/builder';\nvoid DocumentBuilder;\n"],
   ])('%s: %s fails lint', async (file, code) => {
     expect((await lint(file, code)).length).toBeGreaterThan(0);
   });
@@ -80,6 +82,7 @@ describe('lint enforces the layers', { timeout: 30_000 }, () => {
     ['renderer/src/x.ts', "import type { Project } from '../../domain/project';\nexport type P = Project;\n"],
     ['renderer/src/x.ts', "import { STAGE_LABELS } from '../../domain/vocabulary';\nvoid STAGE_LABELS;\n"],
     ['services/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
+    ['services/x.ts', "import { publishAdoptionDocx } from '../templates/word/publish-docx';\nvoid publishAdoptionDocx;\n"],
     ['cli/x.ts', "import { openDesk } from '../services/desk';\nvoid openDesk;\n"],
     ['electron/x.ts', "import { app } from 'electron';\nvoid app;\n"],
   ])('%s: allowed import passes', async (file, code) => {
