@@ -73,4 +73,9 @@ export interface BenchCase {
   figures: FigureSpec[];
   targets?: Target[];
   run(context: CaseContext): CaseOutput | Promise<CaseOutput>;
+  /**
+   * Work the case runs in a process of its own (helper-process.ts: runInHelperProcess), so
+   * its memory stays out of the case's peak. Input and result cross as JSON.
+   */
+  helper?(input: unknown): unknown;
 }

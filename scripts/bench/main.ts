@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runHelper } from './helper-process';
 import { runBench } from './runner';
 import { runWorker } from './worker';
 
@@ -28,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
         'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         worker: { type: 'string' },
+        helper: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -42,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.worker) {
     await runWorker(values.worker);
+    return 0;
+  }
+  if (values.helper) {
+    await runHelper(values.helper);
     return 0;
   }
   return runBench({

@@ -100,6 +100,14 @@ export interface Comparison {
   ratio: { median: number; min: number; max: number } | NotAvailable;
 }
 
+/** One side's runs of a whole process: median and p95 time, and the highest peak memory of its runs. */
+function processSide(runs: readonly ProcessRun[]): SideResult {
+  const ms = runs.map((r) => r.ms);
+  const peaks = runs.map((r) => r.peakRssMb);
+  const known = peaks.filter((p): p is number => typeof p === 'number');
+  return { median: median(ms), p95: percentile(ms, 95), peakRssMb: known.length > 0 ? Math.max(...known) : (peaks[0] as NotAvailable), runs: ms.length };
+}
+
 /**
  * Whole-process A/B: after warm-up runs, A and B alternate (AB, BA, AB…) so drift in the
  * machine's state hits both, and each pair gives one ratio. A side that is not available
@@ -122,16 +130,7 @@ export function compareProcesses(
   }
   const summarize = (s: 0 | 1): SideResult | NotAvailable => {
     const side = sides[s];
-    if (side instanceof NotAvailable) return side;
-    const ms = runs[s]!.map((r) => r.ms);
-    const peaks = runs[s]!.map((r) => r.peakRssMb);
-    const known = peaks.filter((p): p is number => typeof p === 'number');
-    return {
-      median: median(ms),
-      p95: percentile(ms, 95),
-      peakRssMb: known.length > 0 ? Math.max(...known) : (peaks[0] as NotAvailable),
-      runs: ms.length,
-    };
+    return side instanceof NotAvailable ? side : processSide(runs[s]!);
   };
   const [ra, rb] = [summarize(0), summarize(1)];
   let ratio: Comparison['ratio'];
@@ -145,4 +144,47 @@ export function compareProcesses(
     ratio = { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
   }
   return { a: ra, b: rb, ratio };
+}
+
+/** The highest resident set this process has had so far (MB): the peak of everything it did up to now. */
+export const ownPeakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+/**
+ * An operation in this process against a whole process, pair by pair as compareProcesses
+ * does (after warm-up, AB then BA…), each pair giving one ratio. The operation's side
+ * reports this process's own peak memory after the runs.
+ */
+export async function compareOperationWithProcess(
+  operation: () => Promise<unknown>,
+  other: ProcessSpec | NotAvailable,
+  options: { pairs: number; warmup: number },
+): Promise<Comparison> {
+  const ours: number[] = [];
+  const theirs: ProcessRun[] = [];
+  const timeOperation = async () => {
+    const started = now();
+    await operation();
+    return now() - started;
+  };
+  for (let w = 0; w < options.warmup; w++) {
+    await operation();
+    if (!(other instanceof NotAvailable)) runProcess(other);
+  }
+  collectGarbage();
+  for (let i = 0; i < options.pairs; i++) {
+    if (i % 2 === 0 || other instanceof NotAvailable) {
+      ours.push(await timeOperation());
+      if (!(other instanceof NotAvailable)) theirs.push(runProcess(other));
+    } else {
+      theirs.push(runProcess(other));
+      ours.push(await timeOperation());
+    }
+  }
+  const a: SideResult = { median: median(ours), p95: percentile(ours, 95), peakRssMb: ownPeakRssMb(), runs: ours.length };
+  if (other instanceof NotAvailable) return { a, b: other, ratio: notAvailable(`no comparison: ${other.reason}`) };
+  const ratios = pairedRatios(
+    ours,
+    theirs.map((r) => r.ms),
+  );
+  return { a, b: processSide(theirs), ratio: { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) } };
 }

@@ -5,42 +5,42 @@ import { openDesk } from '../../../services/desk';
 import { publicationData } from '../../../services/publication-data';
 import { DEFAULT_RENDER_OPTIONS } from '../../../templates/adoption/model';
 import { renderAdoptionSection } from '../../../templates/adoption/section';
-import { NotAvailable, notAvailable, type BenchCase, type CaseContext, type FigureSpec, type FigureValue } from '../case';
+import { call } from '../call';
+import { NotAvailable, notAvailable, type BenchCase, type CaseContext, type FigureValue } from '../case';
 import { NameMaker, TextMaker, buildVocabulary } from '../corpus';
-import { compareProcesses, runProcess, type Comparison, type ProcessSpec } from '../measure';
+import { runInHelperProcess } from '../helper-process';
+import { collectGarbage, compareOperationWithProcess, compareProcesses, ownPeakRssMb, runProcess, timeOperations, type Comparison, type ProcessSpec } from '../measure';
 import { createRng } from '../prng';
+import { median } from '../stats';
 
 /**
- * The Adoption section as a Word document: our command line against pandoc, side by side
- * in one run, each as a whole process, on the same content, at two sizes.
+ * The Adoption section as a Word document against pandoc, side by side in one run, on
+ * the same content.
  *
- *   ours:   node out/cli/adoption-desk.js --db <store> export adoption-docx --project <slug> --out x.docx
- *           (open the store, read the project, render, pack, read the file back and run the
- *           anonymity guard over every part, write)
- *   pandoc: pandoc --from gfm --to docx <the Markdown `export adoption-md` writes for that project>
+ *   in process: dispatch('exportAdoptionDocx', { projectId }) on an open store, warm —
+ *           what the app does when the reviewer clicks Save .docx (read the project,
+ *           render, build and pack with docx, the reproducible post-pass, read the file
+ *           back and run the anonymity guard over every part);
+ *   our CLI: node out/cli/adoption-desk.js --db <store> export adoption-docx --project <slug> --out x.docx
+ *           (the same, plus starting Node, loading the code, opening the store, writing);
+ *   pandoc:  pandoc --from gfm --to docx <the Markdown `export adoption-md` writes for that project>
  *
- * The store is made here, seeded: one project with 5 adopters, one with 1,000 (200 under
- * --quick), 30% of them anonymous, every summary approved, 4–6 paragraphs (350–550 words,
- * the harness's Zipf text) with some bold, links and lists. The Markdown is rendered with
- * the export's own renderer (the same bytes `export adoption-md` writes when nothing
- * leaks; checked against the CLI for the small project).
+ * The store is made first, in a helper process (so its memory stays out of the in-process
+ * peak), seeded: one project with 5 adopters, one with 1,000 (200 under --quick), 30% of
+ * them anonymous, every summary approved, 4–6 paragraphs (350–550 words, the harness's
+ * Zipf text) with some bold, links and lists. The Markdown is rendered with the export's
+ * own renderer (the same bytes `export adoption-md` writes when nothing leaks; checked
+ * against the CLI for the small project).
  */
 
 const SEED = 'adoption-desk-bench-word-1';
 const SIZES = { small: { full: 5, quick: 5 }, large: { full: 1000, quick: 200 } } as const;
 type Size = keyof typeof SIZES;
 
-const figures = (size: Size, label: string): FigureSpec[] => [
-  { key: `${size}.ratio`, label: `${label}: ours ÷ pandoc, median of pairs`, unit: '×' },
-  { key: `${size}.ours`, label: `${label}: our CLI export, median`, unit: 'ms' },
-  { key: `${size}.pandoc`, label: `${label}: peer: pandoc, median`, unit: 'ms' },
-  { key: `${size}.ours.peakRss`, label: `${label}: our CLI export, peak memory`, unit: 'MB' },
-  { key: `${size}.pandoc.peakRss`, label: `${label}: peer: pandoc, peak memory`, unit: 'MB' },
-];
-
 interface Seeded {
   db: string;
-  projects: Record<Size, { slug: string; adopters: number }>;
+  /** Per size: the project, and its Markdown as `export adoption-md` writes it (pandoc's input). */
+  projects: Record<Size, { id: number; slug: string; adopters: number; markdown: string }>;
 }
 
 /** What no name may be: a word of an anonymous adopter's name, so the text never trips the guard by chance. */
@@ -51,8 +51,8 @@ function must<T>(value: T | Promise<T>): T {
   return value;
 }
 
-/** A store with one project per size, everything in one change (one transaction). */
-export function seedWordStore(dir: string, sizes: Record<Size, number>): Seeded {
+/** A store with one project per size, everything in one change (one transaction), and each project's Markdown. */
+function seedWordStore(dir: string, sizes: Record<Size, number>): Seeded {
   const db = path.join(dir, 'word-bench.sqlite');
   const rng = createRng(SEED);
   const names = new NameMaker(rng.fork('names'));
@@ -65,7 +65,7 @@ export function seedWordStore(dir: string, sizes: Record<Size, number>): Seeded 
       for (const size of Object.keys(sizes) as Size[]) {
         const projectName = `${names.project()} ${size === 'small' ? 'Mesh' : 'Flow'}`;
         const project = must(s.createProject({ name: projectName, level: 'incubation' }));
-        projects[size] = { slug: project.slug, adopters: sizes[size] };
+        projects[size] = { id: project.id, slug: project.slug, adopters: sizes[size], markdown: path.join(dir, `${size}.md`) };
         for (let n = 1; n <= sizes[size]; n++) {
           const anonymous = n % 10 < 3;
           const org = names.organization();
@@ -88,21 +88,14 @@ export function seedWordStore(dir: string, sizes: Record<Size, number>): Seeded 
         }
       }
     });
+    // The Markdown `export adoption-md` writes (the export's renderer; the guard finds nothing to refuse).
+    for (const { id, markdown } of Object.values(projects)) {
+      fs.writeFileSync(markdown, renderAdoptionSection(publicationData(desk.store, id), DEFAULT_RENDER_OPTIONS).markdown);
+    }
   } finally {
     desk.close();
   }
   return { db, projects };
-}
-
-/** The Markdown `export adoption-md` writes for the project (the export's renderer; the guard finds nothing to refuse). */
-function markdownOf(db: string, slug: string): string {
-  const desk = openDesk(db, { autoBackup: false });
-  try {
-    const project = must(desk.services.getProjectBySlug({ slug }));
-    return renderAdoptionSection(publicationData(desk.store, project.id), DEFAULT_RENDER_OPTIONS).markdown;
-  } finally {
-    desk.close();
-  }
 }
 
 function cliPath(): string | NotAvailable {
@@ -116,82 +109,113 @@ function pandocAvailable(): NotAvailable | null {
   return probe.error || probe.status !== 0 ? notAvailable('pandoc is not installed (apt-get install pandoc): it is only the peer to compare with') : null;
 }
 
+const isDocx = (file: { base64: string }) => Buffer.from(file.base64.slice(0, 4), 'base64').toString('latin1', 0, 2) === 'PK';
+
+/** One side's median or peak memory, or why it was not measured. */
+const side = (s: Comparison['a'], pick: 'median' | 'peakRssMb'): FigureValue => (s instanceof NotAvailable ? s : s[pick]);
+
 export const benchCase: BenchCase = {
   name: 'word-vs-pandoc',
-  title: 'Adoption section to Word: our CLI vs pandoc (5 and 1,000 adopters)',
+  title: 'Adoption section to Word: in process and our CLI vs pandoc (5 and 1,000 adopters)',
   description:
-    'One project’s Adoption section to .docx, each side a whole process on the same content: `adoption-desk export adoption-docx` ' +
-    '(open the store, read the project, render, pack, read the file back and run the anonymity guard over every part, write) against ' +
-    '`pandoc --from gfm --to docx` on the Markdown `export adoption-md` writes for that project. Seeded store made by the case: 5 and ' +
-    '1,000 adopters (200 under --quick), 30% anonymous, 350–550-word summaries with bold, links and lists. After warm-up the sides ' +
-    'alternate (AB, BA…); each pair gives ours ÷ pandoc, the figure is the median. Peak memory: each process’s maximum resident set (GNU time).',
+    'One project’s Adoption section to .docx. In process, as the app does it when the reviewer clicks Save .docx: ' +
+    '`dispatch(exportAdoptionDocx)` on an open store, warm (read, render, build and pack with docx, reproducible post-pass, ' +
+    'read back and guard every part). At 1,000 adopters (200 under --quick) it alternates with `pandoc --from gfm --to docx` ' +
+    'on the Markdown `export adoption-md` writes for that project, pair by pair (AB, BA…); the ratio is the median of the pairs. ' +
+    'At 5 adopters, also the whole-process command line `adoption-desk export adoption-docx` against the same pandoc, with a ' +
+    'bare `node -e 0` beside it (a report: the app never starts a process to export). Seeded store made by the case in a ' +
+    'helper process: 30% anonymous, 350–550-word summaries with bold, links and lists. Peak memory: in process, the resident ' +
+    'set of the process that exports (holding the open store); the others, each process’s maximum resident set (GNU time).',
   figures: [
-    ...figures('small', '5 adopters'),
+    { key: 'small.inProcess', label: '5 adopters: in process (the service call, warm), median', unit: 'ms' },
+    { key: 'small.inProcess.peakRss', label: '5 adopters: in process, peak memory', unit: 'MB' },
+    { key: 'large.inProcess.ratio', label: '1,000 adopters: in process ÷ pandoc, median of pairs', unit: '×' },
+    { key: 'large.inProcess', label: '1,000 adopters: in process (the service call, warm), median', unit: 'ms' },
+    { key: 'large.pandoc', label: '1,000 adopters: peer: pandoc, median', unit: 'ms' },
+    { key: 'large.inProcess.peakRss', label: '1,000 adopters: in process, peak memory', unit: 'MB' },
+    { key: 'large.pandoc.peakRss', label: '1,000 adopters: peer: pandoc, peak memory', unit: 'MB' },
+    { key: 'small.ratio', label: '5 adopters: our CLI ÷ pandoc, whole processes, median of pairs', unit: '×' },
     { key: 'small.floor', label: '5 adopters: floor: a bare `node -e 0` ÷ pandoc, median of pairs', unit: '×' },
-    ...figures('large', '1,000 adopters'),
+    { key: 'small.ours', label: '5 adopters: our CLI export, median', unit: 'ms' },
+    { key: 'small.pandoc', label: '5 adopters: peer: pandoc, median', unit: 'ms' },
+    { key: 'small.ours.peakRss', label: '5 adopters: our CLI export, peak memory', unit: 'MB' },
+    { key: 'small.pandoc.peakRss', label: '5 adopters: peer: pandoc, peak memory', unit: 'MB' },
   ],
   targets: [
-    { figure: 'small.ratio', below: 1.0 },
-    { figure: 'large.ratio', below: 0.5 },
+    { figure: 'small.inProcess', below: 30 },
+    { figure: 'large.inProcess.ratio', below: 0.5 },
   ],
+  helper(input) {
+    const { dir, sizes } = input as { dir: string; sizes: Record<Size, number> };
+    return seedWordStore(dir, sizes);
+  },
   async run(context: CaseContext) {
     const dir = context.tempDir();
     const sizes = { small: context.quick ? SIZES.small.quick : SIZES.small.full, large: context.quick ? SIZES.large.quick : SIZES.large.full };
-    context.progress(`seeding ${sizes.small} + ${sizes.large} adopters`);
-    const seeded = seedWordStore(dir, sizes);
+    context.progress(`seeding ${sizes.small} + ${sizes.large} adopters (helper process)`);
+    const seeded = runInHelperProcess<Seeded>('word-vs-pandoc', { dir, sizes }, dir);
+    const { small, large } = seeded.projects;
     const cli = cliPath();
     const missingPandoc = pandocAvailable();
+    const pandoc = (size: Size): ProcessSpec | NotAvailable =>
+      missingPandoc ?? { command: 'pandoc', args: ['--from', 'gfm', '--to', 'docx', '--output', path.join(dir, `${size}-pandoc.docx`), seeded.projects[size].markdown] };
     const notes: string[] = [];
-    const details: Record<string, unknown> = { adopters: sizes };
+    const details: Record<string, unknown> = { adopters: sizes, markdownBytes: { small: fs.statSync(small.markdown).size, large: fs.statSync(large.markdown).size } };
     const figuresOut: Record<string, FigureValue> = {};
+    context.settle();
 
-    for (const size of ['small', 'large'] as const) {
-      const { slug } = seeded.projects[size];
-      const md = path.join(dir, `${size}.md`);
-      fs.writeFileSync(md, markdownOf(seeded.db, slug));
-      const ours = path.join(dir, `${size}-ours.docx`);
-      const theirs = path.join(dir, `${size}-pandoc.docx`);
-      if (size === 'small' && !(cli instanceof NotAvailable)) {
-        // The Markdown pandoc gets is what our own `export adoption-md` writes.
-        const viaCli = path.join(dir, 'small-cli.md');
-        runProcess({ command: process.execPath, args: [cli, '--db', seeded.db, 'export', 'adoption-md', '--project', slug, '--out', viaCli] });
-        if (fs.readFileSync(viaCli, 'utf8') !== fs.readFileSync(md, 'utf8')) throw new Error('The rendered Markdown differs from `export adoption-md`.');
-      }
-      const a: ProcessSpec | NotAvailable =
-        cli instanceof NotAvailable ? cli : { command: process.execPath, args: [cli, '--db', seeded.db, 'export', 'adoption-docx', '--project', slug, '--out', ours] };
-      const b: ProcessSpec | NotAvailable = missingPandoc ?? { command: 'pandoc', args: ['--from', 'gfm', '--to', 'docx', '--output', theirs, md] };
-      context.settle();
-      context.progress(`${sizes[size]} adopters: ${fs.statSync(md).size.toLocaleString('en-US')} bytes of Markdown`);
-      const large = size === 'large';
-      const result: Comparison = compareProcesses(a, b, {
-        pairs: large ? context.reps(5, 1) : context.reps(15, 3),
-        warmup: large ? context.reps(1, 0) : context.reps(2, 1),
-      });
-      const side = (s: Comparison['a'], pick: 'median' | 'peakRssMb'): FigureValue => (s instanceof NotAvailable ? s : s[pick]);
-      figuresOut[`${size}.ratio`] = result.ratio instanceof NotAvailable ? result.ratio : result.ratio.median;
-      figuresOut[`${size}.ours`] = side(result.a, 'median');
-      figuresOut[`${size}.pandoc`] = side(result.b, 'median');
-      figuresOut[`${size}.ours.peakRss`] = side(result.a, 'peakRssMb');
-      figuresOut[`${size}.pandoc.peakRss`] = side(result.b, 'peakRssMb');
-      if (size === 'small') {
-        // What any Node command line pays before its first line runs, against the same pandoc
-        // run: the part of the small ratio no change to Adoption Desk can remove.
-        const floor = compareProcesses({ command: process.execPath, args: ['-e', '0'] }, b, { pairs: context.reps(15, 3), warmup: context.reps(2, 1) });
-        figuresOut['small.floor'] = floor.ratio instanceof NotAvailable ? floor.ratio : floor.ratio.median;
-        details.floor = floor;
-        if (process.env.NODE_EXTRA_CA_CERTS) {
-          notes.push(
-            `NODE_EXTRA_CA_CERTS is set here (${process.env.NODE_EXTRA_CA_CERTS}): every Node process, ours included, parses that certificate file before running any code.`,
-          );
-        }
-      }
-      details[size] = {
-        adopters: sizes[size],
-        markdownBytes: fs.statSync(md).size,
-        oursDocxBytes: fs.existsSync(ours) ? fs.statSync(ours).size : null,
-        pandocDocxBytes: fs.existsSync(theirs) ? fs.statSync(theirs).size : null,
-        comparison: result,
+    // In process: the app's Save .docx, on the store the app would have open.
+    const desk = openDesk(seeded.db, { autoBackup: false });
+    try {
+      const exportOf = (projectId: number) => async () => {
+        const file = await call(desk.services, 'exportAdoptionDocx', { projectId });
+        if (!isDocx(file)) throw new Error('The export did not return a .docx file.');
+        return file;
       };
+      context.progress(`${sizes.small} adopters in process`);
+      const samples = await timeOperations({ warmup: context.reps(5, 2), count: context.reps(40, 8), run: exportOf(small.id) });
+      figuresOut['small.inProcess'] = median(samples);
+      figuresOut['small.inProcess.peakRss'] = ownPeakRssMb();
+      details.smallInProcessMs = samples;
+
+      context.progress(`${sizes.large} adopters in process, paired with pandoc (${fs.statSync(large.markdown).size.toLocaleString('en-US')} bytes of Markdown)`);
+      collectGarbage();
+      const paired = await compareOperationWithProcess(exportOf(large.id), pandoc('large'), { pairs: context.reps(5, 1), warmup: context.reps(1, 1) });
+      figuresOut['large.inProcess.ratio'] = paired.ratio instanceof NotAvailable ? paired.ratio : paired.ratio.median;
+      figuresOut['large.inProcess'] = side(paired.a, 'median');
+      figuresOut['large.pandoc'] = side(paired.b, 'median');
+      figuresOut['large.inProcess.peakRss'] = side(paired.a, 'peakRssMb');
+      figuresOut['large.pandoc.peakRss'] = side(paired.b, 'peakRssMb');
+      details.large = { adopters: sizes.large, comparison: paired };
+    } finally {
+      desk.close();
+    }
+
+    // Whole processes at 5 adopters: a report beside the floor any Node command line pays.
+    const ours = path.join(dir, 'small-ours.docx');
+    if (!(cli instanceof NotAvailable)) {
+      // The Markdown pandoc gets is what our own `export adoption-md` writes.
+      const viaCli = path.join(dir, 'small-cli.md');
+      runProcess({ command: process.execPath, args: [cli, '--db', seeded.db, 'export', 'adoption-md', '--project', small.slug, '--out', viaCli] });
+      if (fs.readFileSync(viaCli, 'utf8') !== fs.readFileSync(small.markdown, 'utf8')) throw new Error('The rendered Markdown differs from `export adoption-md`.');
+    }
+    const a: ProcessSpec | NotAvailable =
+      cli instanceof NotAvailable ? cli : { command: process.execPath, args: [cli, '--db', seeded.db, 'export', 'adoption-docx', '--project', small.slug, '--out', ours] };
+    context.progress(`${sizes.small} adopters: our command line and pandoc, whole processes`);
+    const whole = compareProcesses(a, pandoc('small'), { pairs: context.reps(15, 3), warmup: context.reps(2, 1) });
+    figuresOut['small.ratio'] = whole.ratio instanceof NotAvailable ? whole.ratio : whole.ratio.median;
+    figuresOut['small.ours'] = side(whole.a, 'median');
+    figuresOut['small.pandoc'] = side(whole.b, 'median');
+    figuresOut['small.ours.peakRss'] = side(whole.a, 'peakRssMb');
+    figuresOut['small.pandoc.peakRss'] = side(whole.b, 'peakRssMb');
+    // What any Node command line pays before its first line runs, against the same pandoc run.
+    const floor = compareProcesses({ command: process.execPath, args: ['-e', '0'] }, pandoc('small'), { pairs: context.reps(15, 3), warmup: context.reps(2, 1) });
+    figuresOut['small.floor'] = floor.ratio instanceof NotAvailable ? floor.ratio : floor.ratio.median;
+    details.small = { adopters: sizes.small, oursDocxBytes: fs.existsSync(ours) ? fs.statSync(ours).size : null, comparison: whole, floor };
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      notes.push(
+        `NODE_EXTRA_CA_CERTS is set here (${process.env.NODE_EXTRA_CA_CERTS}): every Node process, ours included, parses that certificate file before running any code.`,
+      );
     }
     if (context.quick) notes.push(`--quick: the large project has ${sizes.large} adopters, not 1,000; its figures are not comparable with a full run.`);
     return { figures: figuresOut, notes, details };
