@@ -1,6 +1,7 @@
 // Run by time-zones.test.ts, bundled, in a child process per time zone (TZ set in its
-// environment): exports the four documents and prints, as JSON, the UTC offset the
-// process ran at, each document's SHA-256 and the zip stamp of the notes.
+// environment), with the notes' last edit as its argument: exports the four documents
+// and prints, as JSON, the UTC offset the process ran at, each document's SHA-256 and
+// the zip stamp of the notes.
 import { createHash } from 'node:crypto';
 import { dossierDocx } from '../../../../templates/word/dossier-docx';
 import { notesDocx } from '../../../../templates/word/notes-docx';
@@ -10,12 +11,9 @@ import { goldenPublication } from '../../../fixtures/publication';
 import { dossierData, notesData } from './document-fixtures';
 import { zipEntryHeaders } from './docx-inspect';
 
-/** Late in a UTC day: a day later in Kolkata and Tokyo, an odd second, inside no daylight-saving gap. */
-export const NOTES_EDITED = '2024-10-06T23:30:05.000Z';
-
-async function main(): Promise<void> {
+async function main(edited: string): Promise<void> {
   const a4 = { authorName: '', pageSize: 'a4' as const };
-  const notes = (await notesDocx(notesData([{ questionKey: 'q1', text: 'Two years.', updatedAt: NOTES_EDITED }]), a4)).bytes;
+  const notes = (await notesDocx(notesData([{ questionKey: 'q1', text: 'Two years.', updatedAt: edited }]), a4)).bytes;
   const documents = {
     adoption: (await publishAdoptionDocx(goldenPublication(), {}, a4)).bytes,
     review: (await reviewDocx(goldenPublication(), 1, a4)).bytes,
@@ -26,11 +24,11 @@ async function main(): Promise<void> {
   const { date, time } = zipEntryHeaders(notes)[0]!;
   process.stdout.write(
     JSON.stringify({
-      offsetMinutes: new Date(NOTES_EDITED).getTimezoneOffset(),
+      offsetMinutes: new Date(edited).getTimezoneOffset(),
       sha,
       notesStamp: { date, time },
     }),
   );
 }
 
-void main();
+void main(process.argv[2]!);

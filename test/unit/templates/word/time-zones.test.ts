@@ -5,7 +5,6 @@ import path from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dosStamp } from './docx-inspect';
-import { NOTES_EDITED } from './time-zone-probe';
 
 /**
  * The same data gives the same bytes in every time zone. fflate stamps zip entries from
@@ -15,6 +14,9 @@ import { NOTES_EDITED } from './time-zone-probe';
  */
 
 const ZONES = ['UTC', 'Asia/Kolkata', 'America/Los_Angeles', 'Asia/Tokyo'];
+
+/** The notes' last edit, their date: late in a UTC day (a day later in Kolkata and Tokyo), an odd second, in no daylight-saving gap. */
+const NOTES_EDITED = '2024-10-06T23:30:05.000Z';
 
 interface ProbeResult {
   offsetMinutes: number;
@@ -49,7 +51,7 @@ afterAll(() => {
 });
 
 function runIn(timeZone: string): ProbeResult {
-  const run = spawnSync(process.execPath, [probe], { env: { ...process.env, TZ: timeZone }, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [probe, NOTES_EDITED], { env: { ...process.env, TZ: timeZone }, encoding: 'utf8', timeout: 60_000 });
   if (run.status !== 0) throw new Error(`The probe failed in ${timeZone}: ${run.stderr}`);
   return JSON.parse(run.stdout) as ProbeResult;
 }
