@@ -15,6 +15,7 @@ const restrict = (...groups) => [
 const layer = {
   electron: ['electron', 'electron/*'],
   domain: ['**/domain', '**/domain/**'],
+  markdown: ['**/markdown', '**/markdown/**'],
   db: ['**/db', '**/db/**'],
   templates: ['**/templates', '**/templates/**'],
   services: ['**/services', '**/services/**'],
@@ -48,7 +49,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [[...NODE_ONLY], 'domain/ is pure: no Node, no database, no Electron.'],
-        [[...layer.db, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'domain/ imports nothing of ours.'],
+        [[...layer.markdown, ...layer.db, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'domain/ imports nothing of ours.'],
+      ),
+    },
+  },
+  {
+    // The one reading of Markdown: the renderer's previews run it too, so it is pure and stands alone.
+    files: ['markdown/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [[...NODE_ONLY], 'markdown/ is pure: it runs in the renderer as well as in Node.'],
+        [[...layer.domain, ...layer.db, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'markdown/ imports nothing of ours.'],
       ),
     },
   },
@@ -57,7 +68,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [layer.electron, 'Only electron/ imports electron.'],
-        [[...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'db/ imports only domain/.'],
+        [[...layer.markdown, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'db/ imports only domain/.'],
       ),
     },
   },
@@ -66,7 +77,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [[...layer.electron, 'better-sqlite3'], 'templates/ are pure functions: no Electron, no database.'],
-        [[...layer.db, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'templates/ import only domain/.'],
+        [[...layer.db, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'templates/ import only domain/ and markdown/.'],
       ),
     },
   },
@@ -103,7 +114,7 @@ export default tseslint.config(
     files: ['electron/**'],
     rules: {
       'no-restricted-imports': restrict(
-        [[...layer.db, ...layer.templates, ...layer.renderer, ...layer.cli], 'electron/ talks to the store only through services/.'],
+        [[...layer.markdown, ...layer.db, ...layer.templates, ...layer.renderer, ...layer.cli], 'electron/ talks to the store only through services/.'],
       ),
     },
   },
@@ -116,7 +127,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [layer.electron, 'Only electron/ imports electron.'],
-        [[...layer.db, ...layer.templates, ...layer.electronDir, ...layer.renderer], 'cli/ talks to the store only through services/.'],
+        [[...layer.markdown, ...layer.db, ...layer.templates, ...layer.electronDir, ...layer.renderer], 'cli/ talks to the store only through services/.'],
       ),
     },
   },
@@ -126,7 +137,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [[...NODE_ONLY], 'The renderer runs sandboxed: it reaches the store only through window.desk.'],
-        [[...layer.db, ...layer.templates, ...layer.electronDir, ...layer.cli], 'The renderer imports only types from services/contract and domain/.'],
+        [[...layer.db, ...layer.templates, ...layer.electronDir, ...layer.cli], 'The renderer imports only types from services/contract and domain/, and reads Markdown with markdown/.'],
       ),
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SOURCE_ROOMS = ['domain', 'db', 'templates', 'services', 'electron', 'renderer', 'cli', 'scripts'];
+const SOURCE_ROOMS = ['domain', 'markdown', 'db', 'templates', 'services', 'electron', 'renderer', 'cli', 'scripts'];
 
 function sourceFiles(): string[] {
   const files: string[] = [];
@@ -74,6 +74,10 @@ describe('lint enforces the layers', { timeout: 30_000 }, () => {
     ['services/x.ts', "import { packDocx } from '../templates/word/pack';\nvoid packDocx;\n"],
     ['services/x.ts', "import { toDocxDocument } from '../templates/word/docx-document';\nvoid toDocxDocument;\n"],
     ['services/x.ts', "import { DocumentBuilder } from '../templates/word/builder';\nvoid DocumentBuilder;\n"],
+    ['markdown/x.ts', "import { DeskError } from '../domain/errors';\nvoid DeskError;\n"],
+    ['markdown/x.ts', "import fs from 'node:fs';\nvoid fs;\n"],
+    ['domain/x.ts', "import { readMarkdown } from '../markdown/read';\nvoid readMarkdown;\n"],
+    ['cli/x.ts', "import { readMarkdown } from '../markdown/read';\nvoid readMarkdown;\n"],
   ])('%s: %s fails lint', async (file, code) => {
     expect((await lint(file, code)).length).toBeGreaterThan(0);
   });
@@ -85,6 +89,8 @@ describe('lint enforces the layers', { timeout: 30_000 }, () => {
     ['services/x.ts', "import { publishAdoptionDocx } from '../templates/word/publish-docx';\nvoid publishAdoptionDocx;\n"],
     ['cli/x.ts', "import { openDesk } from '../services/desk';\nvoid openDesk;\n"],
     ['electron/x.ts', "import { app } from 'electron';\nvoid app;\n"],
+    ['renderer/src/x.ts', "import { readMarkdown } from '../../markdown/read';\nvoid readMarkdown;\n"],
+    ['templates/x.ts', "import { readMarkdown } from '../markdown/read';\nvoid readMarkdown;\n"],
   ])('%s: allowed import passes', async (file, code) => {
     expect(await lint(file, code)).toEqual([]);
   });
