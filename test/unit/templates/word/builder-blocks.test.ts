@@ -5,7 +5,18 @@ import { packDocx } from '../../../../templates/word/pack';
 import { normalize, paragraphs, part } from './docx-inspect';
 
 const A4 = { authorName: '', pageSize: 'a4' as const };
-const text = (t: string, extra: { bold?: boolean; link?: string } = {}) => ({ kind: 'text' as const, text: t, bold: false, italic: false, strike: false, code: false, link: null, ...extra });
+/** A span as the Markdown reader gives it (no source positions: the builder does not use them). */
+const text = (t: string, extra: { bold?: boolean; link?: string } = {}) => ({
+  kind: 'text' as const,
+  text: t,
+  bold: false,
+  italic: false,
+  strike: false,
+  code: false,
+  link: null as string | null,
+  source: [],
+  ...extra,
+});
 
 describe('blocks a Markdown reader gives, as Word', () => {
   it('a table: a Word table with a header row in bold, cells aligned as the Markdown says', async () => {
