@@ -2,7 +2,7 @@ import { BlockReader, type RawBlock } from './blocks';
 import type { Definitions } from './definitions';
 import { htmlText } from './html';
 import { readInlines } from './inlines';
-import { sourceOf, splitLines, type InlineSource } from './lines';
+import { lineSource, sourceOf, splitLines, type InlineSource } from './lines';
 import type { Block, Inline, TextSpan } from './types';
 
 export type { Alignment, Block, Inline, SourceRun, TextSpan } from './types';
@@ -19,6 +19,14 @@ export function readMarkdown(markdown: string): Block[] {
   const definitions: Definitions = new Map();
   const raw = new BlockReader(definitions).parse(splitLines(markdown));
   return resolveAll(raw, definitions);
+}
+
+/**
+ * Text read as the content of one paragraph (no block structure: "1. Globex" and "# x"
+ * stay as written): for a heading's text, a label, a line the importers look at.
+ */
+export function readInline(markdown: string): Inline[] {
+  return readInlines(lineSource(markdown, 0), new Map());
 }
 
 const resolveAll = (blocks: readonly RawBlock[], definitions: Definitions): Block[] =>

@@ -1,3 +1,5 @@
+import { htmlReferenceAt } from '../../markdown/entities';
+
 /**
  * Text folded for matching, with a map back to the original: Unicode-normalized
  * (NFKC), diacritics removed, lower-case, Markdown emphasis/code markers, backslash
@@ -14,7 +16,6 @@ export interface Folded {
 const DROPPED = new Set(['*', '_', '`', '~', '\\']);
 const FORMAT = /\p{Cf}/u;
 const SPACE = /\s/u;
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 function foldChar(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -59,19 +60,18 @@ export function fold(original: string): Folded {
       i += tag[0].length;
       continue;
     }
-    const entity = ch0 === 38 ? /^&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/i.exec(original.slice(i, i + 40)) : null;
-    if (entity) {
-      const body = entity[1]!.toLowerCase();
-      const decoded = body.startsWith('#x')
-        ? String.fromCodePoint(Number.parseInt(body.slice(2), 16))
-        : body.startsWith('#')
-          ? String.fromCodePoint(Number.parseInt(body.slice(1), 10))
-          : NAMED_ENTITIES[body];
-      if (decoded !== undefined) {
-        emit(foldChar(decoded), i);
-        i += entity[0].length;
-        continue;
-      }
+    // Every character reference a reader would see decoded (all of HTML5's names, numeric ones,
+    // and the legacy names a browser reads without ";" in raw HTML): the one decoder of markdown/.
+    const reference = ch0 === 38 ? htmlReferenceAt(original, i) : null;
+    if (reference) {
+      // Decoded like the character itself: a space joins the run of spaces, a soft hyphen or
+      // zero-width character (`&shy;`, `&#x200B;`) is dropped.
+      const value = reference.value.replace(/\p{Cf}/gu, '');
+      if (/^\s+$/u.test(value)) {
+        if (!endsWithSpace) emit(' ', i);
+      } else emit(foldChar(value), i);
+      i += reference.length;
+      continue;
     }
     const codePoint = original.codePointAt(i)!;
     const ch = String.fromCodePoint(codePoint);

@@ -1,21 +1,17 @@
+import { decodeCharacterReferences } from '../../markdown/entities';
+import { inlineText, readInline } from '../../markdown/read';
+
 /**
  * Small readers for Markdown written inline: the inverse of templates/markdown/escape.ts
  * (a label the generator escaped comes back as typed), emphasis around a whole line,
- * and a link standing for a name.
+ * and a link standing for a name. Character references and what a reader sees come from
+ * the one reading of Markdown (markdown/).
  */
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Backslash escapes and character references undone: `\*Globex\*` → `*Globex*`, `&lt;b&gt;` → `<b>`. */
 export function unescapeMarkdown(text: string): string {
-  return text
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, body: string) => {
-      const lower = body.toLowerCase();
-      if (lower.startsWith('#x')) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
-      if (lower.startsWith('#')) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
-      return ENTITIES[lower] ?? whole;
-    });
+  // One pass, so an escaped "&" (`\&amp;`) stays the text "&amp;".
+  return text.replace(/\\([!-/:-@[-`{-~])|&[^&;\s]{1,40};/g, (whole, escaped: string | undefined) => escaped ?? decodeCharacterReferences(whole));
 }
 
 /** A line without its Markdown hard break (a trailing backslash or two spaces) and trailing space. */
@@ -49,19 +45,9 @@ export function wholeLink(text: string): { text: string; url: string } | null {
   return m ? { text: m[1]!.trim(), url: m[2]! } : null;
 }
 
-/** Markdown reduced to the words a reader sees: link text kept, targets, emphasis and escapes dropped. */
+/** Markdown reduced to the words a reader sees (as one paragraph): link text kept, targets, emphasis, tags and escapes dropped. */
 export function plainText(markdown: string): string {
-  return unescapeMarkdown(
-    stripEmphasisMarkers(
-      markdown
-        .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/<[^>\n]+>/g, ' ')
-        .replace(/`([^`]*)`/g, '$1'),
-    ),
-  )
-    .replace(/\s+/g, ' ')
-    .trim();
+  return squash(inlineText(readInline(markdown)));
 }
 
 /** Whitespace folded and ends trimmed: how lines are compared. */

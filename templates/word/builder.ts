@@ -1,15 +1,5 @@
-import { parseMarkdown, type Block, type Inline } from './markdown';
-import type { BodyBlock, CellAlignment, Paragraph, Run, StyleId, Table, TextRun, WordDocument } from './model';
-
-/**
- * The blocks a Markdown reader gives. Tables (GFM) and HTML blocks are declared here as
- * well, structurally, so the builder handles them whichever reader it is given — one
- * that has them or one that does not yet.
- */
-type ReaderBlock =
-  | Block
-  | { kind: 'table'; align: readonly CellAlignment[]; rows: readonly (readonly (readonly Inline[])[])[] }
-  | { kind: 'html'; inlines: readonly Inline[] };
+import { readMarkdown, type Block, type Inline } from '../../markdown/read';
+import type { BodyBlock, Paragraph, Run, StyleId, Table, TextRun, WordDocument } from './model';
 
 export interface MarkdownOptions {
   /** Headings inside the text become this level at least (a summary's "#" must not outrank its entry). */
@@ -83,11 +73,11 @@ export class DocumentBuilder {
 
   /** Markdown text as Word paragraphs, lists, quotes, tables and code. */
   markdown(text: string, options: MarkdownOptions = {}): this {
-    return this.readBlocks(parseMarkdown(text), options);
+    return this.readBlocks(readMarkdown(text), options);
   }
 
   /** Blocks a Markdown reader gave, as Word paragraphs, lists, quotes, tables and code. */
-  readBlocks(blocks: readonly ReaderBlock[], options: MarkdownOptions = {}): this {
+  readBlocks(blocks: readonly Block[], options: MarkdownOptions = {}): this {
     this.blocks(blocks, options, -1);
     return this;
   }
@@ -119,7 +109,7 @@ export class DocumentBuilder {
     return { ...meta, body: this.body, numberedLists: this.numberedLists };
   }
 
-  private blocks(blocks: readonly ReaderBlock[], options: MarkdownOptions, depth: number): void {
+  private blocks(blocks: readonly Block[], options: MarkdownOptions, depth: number): void {
     const style = options.paragraphStyle;
     // Inside a list item, the blocks after the item's first paragraph line up with its text.
     const indent = depth >= 0 ? { indentLevel: depth } : {};
@@ -165,17 +155,20 @@ export class DocumentBuilder {
     // Each numbered list counts on its own from its start; bullets share one list.
     const numbered = list.ordered ? this.numberedLists.push({ start: list.start }) - 1 : undefined;
     const marker = numbered === undefined ? { level } : { level, numbered };
-    for (const item of list.items) {
+    list.items.forEach((item, k) => {
       const [first, ...rest] = item;
+      // A task list item's box, as GitHub shows it: ☒ done, ☐ open.
+      const task = list.tasks[k];
+      const box: Run[] = task === null || task === undefined ? [] : [{ text: task ? '\u2612 ' : '\u2610 ' }];
       // The item's first paragraph carries the bullet or number; an item that starts
       // with something else (a code block, a nested list) gets an empty numbered line.
       if (first?.kind === 'paragraph') {
-        this.add({ style: 'ListParagraph', list: marker, runs: inlineRuns(first.inlines) });
+        this.add({ style: 'ListParagraph', list: marker, runs: [...box, ...inlineRuns(first.inlines)] });
         this.blocks(rest, { ...options, paragraphStyle: 'ListParagraph' }, level);
       } else {
-        this.add({ style: 'ListParagraph', list: marker, runs: [] });
+        this.add({ style: 'ListParagraph', list: marker, runs: box });
         this.blocks(item, { ...options, paragraphStyle: 'ListParagraph' }, level);
       }
-    }
+    });
   }
 }

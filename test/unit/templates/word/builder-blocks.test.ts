@@ -83,4 +83,10 @@ describe('blocks a Markdown reader gives, as Word', () => {
     expect(ps[1]!.runs.some((r) => r.break)).toBe(true);
     expect(part(bytes, 'docProps/core.xml')).toContain('<dc:title>Bad title</dc:title>');
   });
+
+  it('task list items carry their box, as GitHub shows them', async () => {
+    const b = new DocumentBuilder();
+    b.markdown('- [x] pilot\n- [ ] roll out\n- plain');
+    expect(paragraphs(await packDocx(b.build({ title: 'T', date: '2024-10-01T00:00:00Z' }), A4)).map((p) => p.text)).toEqual(['\u2612 pilot', '\u2610 roll out', 'plain']);
+  });
 });
