@@ -18,8 +18,8 @@ module.exports = {
   // C sources and compiler leftovers, which a running app never reads.
   files: [
     'out/**',
-    // The command line's V8 code cache belongs to the Node that wrote it (cli/launch.ts).
-    '!out/cli/*.cache',
+    // The benchmarks are built into out/bench by `npm run bench`: a developer's tool, not the app's.
+    '!out/bench/**',
     'package.json',
     '!node_modules/better-sqlite3/{deps,src}/**',
     '!node_modules/better-sqlite3/build/{deps,Release/obj,Release/obj.target,Release/.deps}/**',
