@@ -121,3 +121,58 @@ function blockLines(blocks: readonly Block[]): string[] {
     }
   });
 }
+
+/**
+ * What a reader of the rendered page sees, as one text with, for each UTF-16 unit, where
+ * it stands in the source (a character not written as such — a decoded reference, an
+ * escaped character, a line end — points at the nearest one before it that is). Blocks are
+ * separated by a line end. Code blocks are left out: they show exactly their source.
+ */
+export function readerText(markdown: string): { text: string; map: number[] } {
+  const parts: string[] = [];
+  const map: number[] = [];
+  let last = 0;
+  const spans = (inlines: readonly Inline[]) => {
+    for (const inline of inlines) {
+      if (inline.kind === 'break') {
+        parts.push('\n');
+        map.push(last);
+        continue;
+      }
+      const from = new Array<number>(inline.text.length).fill(-1);
+      for (const run of inline.source) for (let k = 0; k < run.length; k++) from[run.at + k] = run.from + k;
+      for (const at of from) {
+        if (at >= 0) last = at;
+        map.push(last);
+      }
+      parts.push(inline.text);
+    }
+    parts.push('\n');
+    map.push(last);
+  };
+  const walk = (blocks: readonly Block[]) => {
+    for (const block of blocks) {
+      switch (block.kind) {
+        case 'paragraph':
+        case 'heading':
+        case 'html':
+          spans(block.inlines);
+          break;
+        case 'quote':
+          walk(block.blocks);
+          break;
+        case 'list':
+          for (const item of block.items) walk(item);
+          break;
+        case 'table':
+          for (const row of block.rows) for (const cell of row) spans(cell);
+          break;
+        case 'code':
+        case 'rule':
+          break;
+      }
+    }
+  };
+  walk(readMarkdown(markdown));
+  return { text: parts.join(''), map };
+}

@@ -1,4 +1,5 @@
-import { assertNoLeaks, scanForLeaks, type GuardReport } from '../guard/scan';
+import { readerText } from '../../markdown/read';
+import { assertNoLeaks, scanForLeaks, type GuardReport, type TextPart } from '../guard/scan';
 import { DEFAULT_RENDER_OPTIONS, type PublicationData, type RenderOptions } from './model';
 import { renderAdoptionSection, type RenderedSection } from './section';
 
@@ -12,11 +13,27 @@ export function entryLocator(rendered: RenderedSection): (line: number) => numbe
   return (line) => rendered.entries.find((e) => line >= e.firstLine && line <= e.lastLine)?.number ?? null;
 }
 
+/**
+ * The published Markdown is read two ways, as its readers read it: as written (the DD's
+ * source on GitHub: link targets, raw HTML attributes and comments included) and as GitHub
+ * shows it (references decoded, raw HTML's tags gone: `Glo<span>bex</span>` reads "Globex").
+ * Both are the final bytes, after typography. A secret that only raw HTML puts together is
+ * therefore refused, never escaped on the reviewer's behalf.
+ */
+function scanMarkdown(rendered: RenderedSection, data: PublicationData): GuardReport {
+  const entryOfLine = entryLocator(rendered);
+  const shown = readerText(rendered.markdown);
+  const parts: TextPart[] = [
+    { part: 'markdown', text: rendered.markdown, entryOfLine },
+    { part: 'markdown', text: shown.text, mode: 'plain', origin: { text: rendered.markdown, map: shown.map }, entryOfLine },
+  ];
+  return scanForLeaks(parts, data);
+}
+
 /** Renders and scans without refusing: what the preview and `check` show. */
 export function previewAdoptionSection(data: PublicationData, options: Partial<RenderOptions> = {}): RenderedSection & { guard: GuardReport } {
   const rendered = renderAdoptionSection(data, { ...DEFAULT_RENDER_OPTIONS, ...options });
-  const guard = scanForLeaks([{ part: 'markdown', text: rendered.markdown, entryOfLine: entryLocator(rendered) }], data);
-  return { ...rendered, guard };
+  return { ...rendered, guard: scanMarkdown(rendered, data) };
 }
 
 /**

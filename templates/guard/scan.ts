@@ -1,6 +1,6 @@
 import { DeskError } from '../../domain/errors';
 import type { PublicationData } from '../adoption/model';
-import { findWholeWordsIndexed, fold, foldTerm, indexWords } from './fold';
+import { findSecret, fold, foldTerm, indexWords, type FoldMode } from './fold';
 import { collectSecrets, type Secret, type SecretKind } from './secrets';
 
 /** One piece of public output: the Markdown, a Word part, a document property. */
@@ -8,6 +8,16 @@ export interface TextPart {
   /** Where it is: "markdown", "word/document.xml", "docProps/core.xml title". */
   part: string;
   text: string;
+  /**
+   * "source": Markdown as written (markup and references read as a reader would); "plain":
+   * text as a reader sees it (the rendered page, Word's paragraphs). Default "source".
+   */
+  mode?: FoldMode;
+  /**
+   * When `text` is what a reader sees of another text (the rendered Markdown), that text
+   * and where each character of `text` stands in it: hits are reported there.
+   */
+  origin?: { text: string; map: readonly number[] };
   /** Which adopter entry a 1-based line belongs to (null: outside any entry). */
   entryOfLine?: (line: number) => number | null;
 }
@@ -63,15 +73,23 @@ function allowanceFor(hit: Omit<LeakHit, 'allowedBy'>, secret: Secret, data: Pub
 export function scanForLeaks(parts: readonly TextPart[], data: PublicationData): GuardReport {
   const secrets = collectSecrets(data);
   const report: GuardReport = { leaks: [], allowed: [] };
+  // A spot found twice (in the source and in what a reader sees of it) is reported once.
+  const seen = new Set<string>();
   for (const part of parts) {
-    const folded = fold(part.text);
-    const words = indexWords(folded.text);
+    const folded = fold(part.text, part.mode ?? 'source');
+    const words = indexWords(folded);
+    // Where hits are reported: the part itself, or the text it was read from.
+    const shown = part.origin?.text ?? part.text;
+    const place = (index: number) => (part.origin ? (part.origin.map[index] ?? 0) : index);
     for (const secret of secrets) {
-      for (const at of findWholeWordsIndexed(folded.text, words, secret.folded)) {
-        const start = folded.map[at] ?? 0;
-        const end = (folded.map[at + secret.folded.length - 1] ?? start) + 1;
-        const line = lineAt(part.text, start);
-        const column = start - part.text.lastIndexOf('\n', start - 1);
+      for (const at of findSecret(folded, words, secret.folded)) {
+        const start = place(folded.map[at] ?? 0);
+        const end = place(folded.map[at + secret.folded.length - 1] ?? 0) + 1;
+        const key = `${part.part}|${secret.adopterNumber}|${secret.folded}|${start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const line = lineAt(shown, start);
+        const column = start - shown.lastIndexOf('\n', start - 1);
         const hit: LeakHit = {
           term: secret.term,
           kind: secret.kind,
@@ -81,7 +99,7 @@ export function scanForLeaks(parts: readonly TextPart[], data: PublicationData):
           line,
           column,
           entryNumber: part.entryOfLine?.(line) ?? null,
-          excerpt: excerptAround(part.text, start, end),
+          excerpt: excerptAround(shown, start, Math.max(end, start + 1)),
         };
         const allowedBy = allowanceFor(hit, secret, data);
         if (allowedBy) report.allowed.push({ ...hit, allowedBy });

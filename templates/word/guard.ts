@@ -31,8 +31,13 @@ export async function scanDocxPackage(
   const parts: TextPart[] = [];
   const chunks: Chunk[] = [];
   const add = (part: string, offset: number, lines: string[], entryOfLine?: (line: number) => number | null) => {
-    parts.push({ part: String(chunks.length), text: lines.join('\n'), ...(entryOfLine ? { entryOfLine } : {}) });
-    chunks.push({ part, offset });
+    // Read as shown, and with markup-like characters read through (`_Glo_bex`): as the
+    // Markdown is read as written and as shown, so the two exports refuse alike.
+    const text = lines.join('\n');
+    for (const mode of ['plain', 'source'] as const) {
+      parts.push({ part: String(chunks.length), text, mode, ...(entryOfLine ? { entryOfLine } : {}) });
+      chunks.push({ part, offset });
+    }
   };
   for (const text of await packageText(bytes)) {
     if (text.paragraphs) {
@@ -66,5 +71,15 @@ export async function scanDocxPackage(
   };
   const order = (a: LeakHit, b: LeakHit) =>
     a.part.localeCompare(b.part) || a.line - b.line || a.column - b.column || b.term.length - a.term.length;
-  return { leaks: report.leaks.map(place).sort(order), allowed: report.allowed.map(place).sort(order) };
+  // Each chunk is read twice (as shown, and through markup): a spot found both ways counts once.
+  const once = (hits: LeakHit[]) => {
+    const seen = new Set<string>();
+    return hits.filter((hit) => {
+      const key = `${hit.part}|${hit.line}|${hit.column}|${hit.adopterNumber}|${hit.term}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  };
+  return { leaks: once(report.leaks.map(place).sort(order)), allowed: once(report.allowed.map(place).sort(order)) };
 }
