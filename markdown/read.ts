@@ -139,10 +139,12 @@ export function readerText(markdown: string): { text: string; map: number[] } {
         map.push(last);
         continue;
       }
-      const from = new Array<number>(inline.text.length).fill(-1);
-      for (const run of inline.source) for (let k = 0; k < run.length; k++) from[run.at + k] = run.from + k;
-      for (const at of from) {
-        if (at >= 0) last = at;
+      // The runs come in the order of the text.
+      let r = 0;
+      for (let k = 0; k < inline.text.length; k++) {
+        while (r < inline.source.length && inline.source[r]!.at + inline.source[r]!.length <= k) r++;
+        const run = inline.source[r];
+        if (run && run.at <= k) last = run.from + (k - run.at);
         map.push(last);
       }
       parts.push(inline.text);

@@ -73,6 +73,10 @@ function foldWide(ch: string): string {
   return bare.toLowerCase();
 }
 
+/** Printable ASCII and single spaces, and in source mode but markup ("<", "&", markers, "\\"). */
+const PLAIN_RUN = /(?:[!-~]| (?! ))+/y;
+const SOURCE_PLAIN_RUN = /(?:[!-%'-)+-;=-[\]^a-}]| (?! ))+/y;
+
 /** A tag name then attributes; an autolink (<https://…>, <a@b.org>) is not a tag and is kept. */
 const TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200})?\/?>/;
 
@@ -96,8 +100,23 @@ export function fold(original: string, mode: FoldMode = 'source'): Folded {
     if (!endsWithSpace) emit(' ', at);
   };
   const source = mode === 'source';
+  // Most of any text is plain ASCII with nothing to read through: copied a run at a time.
+  const plainRun = source ? SOURCE_PLAIN_RUN : PLAIN_RUN;
   let i = 0;
   while (i < original.length) {
+    plainRun.lastIndex = i;
+    const run = plainRun.exec(original);
+    if (run) {
+      // A run may take single spaces along; one right after a space is not repeated.
+      const skip = endsWithSpace && run[0].startsWith(' ') ? 1 : 0;
+      const chars = run[0].slice(skip).toLowerCase();
+      for (let k = 0; k < chars.length; k++) map.push(i + skip + k);
+      parts.push(chars);
+      length += chars.length;
+      endsWithSpace = chars.endsWith(' ') || (skip === 1 && chars === '');
+      i += run[0].length;
+      continue;
+    }
     const ch0 = original.charCodeAt(i);
     // (The patterns only run at "<" and "&": this loop sees every character of the section.)
     const tag = source && ch0 === 60 ? TAG.exec(original.slice(i, i + 240)) : null;
@@ -151,27 +170,46 @@ export function fold(original: string, mode: FoldMode = 'source'): Folded {
   return { text, map, boundary: boundaries(text, map, original, joins) };
 }
 
-const isLower = (ch: string | undefined) => ch !== undefined && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
-const isUpper = (ch: string | undefined) => ch !== undefined && ch !== ch.toLowerCase() && ch === ch.toUpperCase();
-const kindOf = (ch: string) => (WORD.test(ch) ? (/\p{N}/u.test(ch) ? 'digit' : 'letter') : 'other');
+const LETTER = 1;
+const DIGIT = 2;
+const OTHER = 0;
+
+/** Letter, digit or other: ASCII by its code (most of any text), the rest by Unicode's classes. */
+function kindAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? LETTER : code >= 48 && code <= 57 ? DIGIT : OTHER;
+  const ch = text[i]!;
+  return /\p{L}/u.test(ch) ? LETTER : /\p{N}/u.test(ch) ? DIGIT : OTHER;
+}
+
+/** Whether `ch` changes from lower to upper case (ASCII by its code). */
+function caseOf(ch: string | undefined): 'lower' | 'upper' | null {
+  if (ch === undefined) return null;
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code >= 97 && code <= 122 ? 'lower' : code >= 65 && code <= 90 ? 'upper' : null;
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  return lower === upper ? null : ch === lower ? 'lower' : ch === upper ? 'upper' : null;
+}
 
 function boundaries(text: string, map: readonly number[], original: string, joins: readonly number[]): Uint8Array {
   const boundary = new Uint8Array(text.length + 1);
   boundary[0] = 1;
   boundary[text.length] = 1;
   for (const at of joins) boundary[at] = 1;
+  let before = text.length > 0 ? kindAt(text, 0) : OTHER;
   for (let i = 1; i < text.length; i++) {
-    const before = kindOf(text[i - 1]!);
-    const after = kindOf(text[i]!);
-    if (before === 'other' || after === 'other' || before !== after) {
+    const after = kindAt(text, i);
+    if (before === OTHER || after === OTHER || before !== after) {
       boundary[i] = 1;
-      continue;
+    } else if (after === LETTER) {
+      // A change from lower to upper case in what was written ("GlobexCloud"); not inside one
+      // character that folded to several ("ß" → "ss").
+      const from = map[i - 1]!;
+      const to = map[i]!;
+      if (from !== to && caseOf(original[from]) === 'lower' && caseOf(original[to]) === 'upper') boundary[i] = 1;
     }
-    // A change from lower to upper case in what was written ("GlobexCloud"); not inside one
-    // character that folded to several ("ß" → "ss").
-    const from = map[i - 1]!;
-    const to = map[i]!;
-    if (from !== to && isLower(original[from]) && isUpper(original[to])) boundary[i] = 1;
+    before = after;
   }
   return boundary;
 }
