@@ -2,6 +2,7 @@
 // it cannot bundle (Node's modules, Electron, the native SQLite module) and CommonJS
 // packages of its dependencies. Packages published as ES modules only are bundled in
 // (electron.vite.config.mts), so the app never depends on the runtime's require(esm).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,8 +18,9 @@ describe('the built main process', () => {
     const packages = [...new Set(required.filter((name) => !name.startsWith('node:') && !name.startsWith('.')))];
     for (const name of packages) {
       if (name === 'electron') continue;
-      const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { type?: string };
-      expect(manifest.type, `${name} is an ES module package required from the CommonJS bundle`).not.toBe('module');
+      // Node 20 has no require(esm): a package that is ES modules only fails here, as it would in an older runtime.
+      const loaded = spawnSync(process.execPath, ['--no-experimental-require-module', '-e', `require(${JSON.stringify(name)})`], { cwd: ROOT, encoding: 'utf8' });
+      expect(loaded.status, `${name} cannot be required from the CommonJS bundle: ${loaded.stderr}`).toBe(0);
     }
     expect(packages).toContain('better-sqlite3');
   });
