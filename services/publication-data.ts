@@ -4,8 +4,8 @@ import { summaryHash } from './summary-hash';
 
 /**
  * Reads one project into the plain data every document is made from. Adopters in the
- * trash are left out; anonymity flags, people and allowances come along, since the
- * guard needs the secrets to look for.
+ * trash are left out; anonymity flags, people (interviewees, and everyone recorded under
+ * each organization) and allowances come along, since the guard needs the secrets to look for.
  */
 export function publicationData(store: Store, projectId: number): PublicationData {
   const { project, adopter, organization, interview, participant, person, quote, allowance } = store.tables;
@@ -17,7 +17,13 @@ export function publicationData(store: Store, projectId: number): PublicationDat
       number: a.number,
       anonymous: a.anonymous,
       publicLabel: a.publicLabel,
-      organization: { name: org.name, aliases: org.aliases, website: org.website, industry: org.industry },
+      organization: {
+        name: org.name,
+        aliases: org.aliases,
+        website: org.website,
+        industry: org.industry,
+        people: person.list({ organization_id: org.id }, { orderBy: 'id' }).map(({ name, email }) => ({ name, email })),
+      },
       adopterType: a.adopterType,
       independent: a.independent,
       vendorNote: a.vendorNote,

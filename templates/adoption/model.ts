@@ -44,7 +44,18 @@ export interface PublicationAdopter {
   number: number;
   anonymous: boolean;
   publicLabel: string | null;
-  organization: { name: string; aliases: string[]; website: string | null; industry: string | null };
+  organization: {
+    name: string;
+    aliases: string[];
+    website: string | null;
+    industry: string | null;
+    /**
+     * Everyone recorded under the organization — contacts, candidates' contacts,
+     * interviewees of any project: when the adopter is anonymous the guard protects them
+     * all, not only those interviewed.
+     */
+    people: { name: string; email: string | null }[];
+  };
   adopterType: AdopterType;
   independent: boolean;
   vendorNote: string;

@@ -1,7 +1,7 @@
 import { DeskError } from '../../domain/errors';
 import type { PublicationData } from '../adoption/model';
 import { findSecret, fold, foldTerm, indexWords, type FoldMode } from './fold';
-import { collectSecrets, type Secret, type SecretKind } from './secrets';
+import { collectSecrets, SECRET_KIND_WORDS, type Secret, type SecretKind } from './secrets';
 
 /** One piece of public output: the Markdown, a Word part, a document property. */
 export interface TextPart {
@@ -114,14 +114,7 @@ export function scanForLeaks(parts: readonly TextPart[], data: PublicationData):
   return report;
 }
 
-const KIND_WORDS: Record<SecretKind, string> = {
-  organization: 'the organization of',
-  alias: 'another name of',
-  website: 'the website of',
-  person: 'a person of',
-  surname: 'the surname of a person of',
-  email: 'the e-mail address of a person of',
-};
+const KIND_WORDS = SECRET_KIND_WORDS;
 
 /** "The export names 'Globex' (the organization of Adopter 3, who is anonymous) in Adopter 3's entry, line 12." */
 export function describeLeak(hit: LeakHit): string {

@@ -1,7 +1,33 @@
 import type { PublicationAdopter, PublicationData } from '../adoption/model';
+import { websiteTerms } from './domains';
+import { emailTerms } from './email';
 import { foldTerm } from './fold';
+import { organizationVariants } from './organization-variants';
+import { personNameTerms } from './person-parts';
 
-export type SecretKind = 'organization' | 'alias' | 'website' | 'person' | 'surname' | 'email';
+export type SecretKind =
+  | 'organization'
+  | 'alias'
+  | 'variant'
+  | 'website'
+  | 'person'
+  | 'surname'
+  | 'given-name'
+  | 'email'
+  | 'email-domain';
+
+/** How a refusal names each kind: "'Globex', a way of writing the name of Adopter 3". */
+export const SECRET_KIND_WORDS: Record<SecretKind, string> = {
+  organization: 'the organization of',
+  alias: 'another name of',
+  variant: 'a way of writing the name of',
+  website: 'the website of',
+  person: 'a person of',
+  surname: 'the surname of a person of',
+  'given-name': 'a given name of a person of',
+  email: 'the e-mail address of a person of',
+  'email-domain': 'the e-mail domain of a person of',
+};
 
 /** Something public output must never contain, and whose secret it is. */
 export interface Secret {
@@ -12,55 +38,87 @@ export interface Secret {
   adopterNumber: number;
   /** For people: who (the report names them so the reviewer can find the spot). */
   person?: string;
+  /** Why the guard looks for it: "“Globex Inc.” without “Inc.”", "Ada Example: the family name". */
+  from?: string;
 }
 
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
-}
+type RawSecret = Omit<Secret, 'folded'>;
 
-/** The last word of a name, the part people use alone ("Example" in "Ada Example"). */
-function surnameOf(name: string): string | null {
-  const words = name.trim().split(/\s+/);
-  return words.length > 1 ? words[words.length - 1]! : null;
-}
-
-function personSecrets(adopter: PublicationAdopter, person: { name: string; email: string | null }): Omit<Secret, 'folded'>[] {
-  const out: Omit<Secret, 'folded'>[] = [{ term: person.name, kind: 'person', adopterNumber: adopter.number, person: person.name }];
-  const surname = surnameOf(person.name);
-  if (surname) out.push({ term: surname, kind: 'surname', adopterNumber: adopter.number, person: person.name });
-  if (person.email) out.push({ term: person.email, kind: 'email', adopterNumber: adopter.number, person: person.name });
-  return out;
+interface RecordedPerson {
+  name: string;
+  email: string | null;
 }
 
 /**
- * Every secret in the data: for an anonymous adopter its organization's name, aliases
- * and website domain and everyone who took part; for an anonymous person in a named
- * organization, that person. Terms that fold to fewer than two letters are dropped
- * (they would match everywhere and protect nothing).
+ * A person's secrets: the name and its parts (person-parts.ts) and the e-mail address.
+ * The e-mail domain only when the whole organization is anonymous: for an anonymous
+ * person in a named organization the domain names the organization, which is public.
  */
-export function collectSecrets(data: PublicationData): Secret[] {
-  const raw: Omit<Secret, 'folded'>[] = [];
-  for (const adopter of data.adopters) {
-    const people = adopter.interviews.flatMap((i) => i.participants);
-    if (adopter.anonymous) {
-      const { organization } = adopter;
-      raw.push({ term: organization.name, kind: 'organization', adopterNumber: adopter.number });
-      for (const alias of organization.aliases) raw.push({ term: alias, kind: 'alias', adopterNumber: adopter.number });
-      const host = hostOf(organization.website);
-      if (host) raw.push({ term: host, kind: 'website', adopterNumber: adopter.number });
-      for (const person of people) raw.push(...personSecrets(adopter, person));
-    } else {
-      for (const person of people.filter((p) => p.anonymous)) raw.push(...personSecrets(adopter, person));
+function personSecrets(adopterNumber: number, person: RecordedPerson, withDomain: boolean): RawSecret[] {
+  const out: RawSecret[] = personNameTerms(person.name).map((t) => ({
+    term: t.term,
+    kind: t.kind,
+    adopterNumber,
+    person: person.name,
+    from: `${person.name}: ${t.from}`,
+  }));
+  if (person.email) {
+    const email = emailTerms(person.email);
+    out.push({ term: email.address, kind: 'email', adopterNumber, person: person.name, from: `${person.name}: the e-mail address` });
+    if (withDomain) {
+      for (const d of email.domain) {
+        out.push({ term: d.term, kind: 'email-domain', adopterNumber, person: person.name, from: `${person.name}: the e-mail address ${email.address}, ${d.how}` });
+      }
     }
   }
+  return out;
+}
+
+/** Everyone recorded for an anonymous organization, once: its contacts and candidates, and everyone interviewed. */
+function everyoneOf(adopter: PublicationAdopter): RecordedPerson[] {
+  const seen = new Set<string>();
+  const people: RecordedPerson[] = [];
+  for (const p of [...adopter.interviews.flatMap((i) => i.participants), ...adopter.organization.people]) {
+    const key = `${p.name}\u0000${p.email ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    people.push({ name: p.name, email: p.email });
+  }
+  return people;
+}
+
+/**
+ * The secrets of one adopter, in the order a reviewer reads them: for an anonymous
+ * adopter its organization's name, aliases and their variants (organization-variants.ts),
+ * what its website reveals (domains.ts), and every person recorded under the organization
+ * or interviewed; for a named adopter, its anonymous interviewees.
+ */
+function adopterSecrets(adopter: PublicationAdopter): RawSecret[] {
+  const { number } = adopter;
+  if (!adopter.anonymous) {
+    const anonymous = adopter.interviews.flatMap((i) => i.participants).filter((p) => p.anonymous);
+    return anonymous.flatMap((p) => personSecrets(number, p, false));
+  }
+  const { organization } = adopter;
+  const raw: RawSecret[] = organizationVariants(organization.name, organization.aliases).map((t) => ({ ...t, adopterNumber: number }));
+  if (organization.website) {
+    for (const t of websiteTerms(organization.website)) {
+      raw.push({ term: t.term, kind: 'website', adopterNumber: number, from: `the website ${organization.website}: ${t.how}` });
+    }
+  }
+  for (const person of everyoneOf(adopter)) raw.push(...personSecrets(number, person, true));
+  return raw;
+}
+
+/**
+ * Every secret in the data, each once per adopter (the first derivation of a folded term
+ * is the one reported). Terms that fold to fewer than two letters or digits are dropped:
+ * they would match everywhere and protect nothing.
+ */
+export function collectSecrets(data: PublicationData): Secret[] {
   const seen = new Set<string>();
   const secrets: Secret[] = [];
-  for (const secret of raw) {
+  for (const secret of data.adopters.flatMap(adopterSecrets)) {
     const folded = foldTerm(secret.term);
     if ([...folded.replace(/[^\p{L}\p{N}]/gu, '')].length < 2) continue;
     const key = `${secret.adopterNumber}|${folded}`;

@@ -44,7 +44,8 @@ describe('a secret written with character references', () => {
   });
 
   it('the same text without the name is published in both', async () => {
-    const summary = 'A food company runs the mesh in production; cr&egrave;me br&ucirc;l&eacute;e is not its name.';
+    // Not "crème" alone either: the leading word of "Crème Labs" is a secret too (organization-variants.ts).
+    const summary = 'A food company runs the mesh in production; its caf&eacute; serves cr&ecirc;pes br&ucirc;l&eacute;es.';
     expect(await code(() => publishAdoptionSection(data(summary)))).toBe('published');
     expect(await code(() => publishAdoptionDocx(data(summary), {}, DEFAULT_WORD_OPTIONS))).toBe('published');
   });

@@ -124,6 +124,8 @@ describe('secrets and folding', () => {
       ['organization', 'Globex'],
       ['alias', 'Globex Pay'],
       ['alias', 'GlbxCorp'],
+      ['variant', 'Globex-Pay'],
+      ['variant', 'GlobexPay'],
       ['website', 'globex.example'],
       ['person', 'Bo Sample'],
       ['surname', 'Sample'],
