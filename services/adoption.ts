@@ -1,4 +1,3 @@
-import { DeskError } from '../domain/errors';
 import type { Store } from '../db/store';
 import { adoptionCriterion, adoptionEvaluationDraft } from '../templates/adoption/criteria';
 import { previewAdoptionSection, publishAdoptionSection } from '../templates/adoption/publish';
@@ -8,8 +7,7 @@ import { publicationData } from './publication-data';
 
 export function adoptionServices(
   store: Store,
-): ServiceGroup<'previewAdoption' | 'exportAdoptionMarkdown' | 'checkAdoption' | 'listAllowances' | 'addAllowance' | 'removeAllowance'> {
-  const { adopter, allowance } = store.tables;
+): ServiceGroup<'previewAdoption' | 'exportAdoptionMarkdown' | 'checkAdoption'> {
   return {
     previewAdoption: ({ projectId, includeDrafts, typography }) =>
       store.read(() => {
@@ -47,18 +45,6 @@ export function adoptionServices(
           omitted: preview.omitted,
           publishable: criterion.met && preview.guard.leaks.length === 0 && preview.entries.length > 0,
         };
-      }),
-    listAllowances: ({ adopterId }) => store.read(() => allowance.list({ adopter_id: adopterId })),
-    addAllowance: ({ adopterId, term, entryNumber, note }) =>
-      store.change('Allow a term', () => {
-        const a = adopter.getLive(adopterId);
-        if (!a.anonymous) throw new DeskError('VALIDATION', `Adopter ${a.number} is not anonymous; there is nothing to allow.`);
-        return allowance.insert({ adopterId, term, entryNumber: entryNumber === undefined ? a.number : entryNumber, note: note ?? '' });
-      }),
-    removeAllowance: ({ id }) =>
-      store.change('Remove an allowance', () => {
-        allowance.remove(id);
-        return null;
       }),
   };
 }

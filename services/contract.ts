@@ -129,7 +129,7 @@ export const contract = {
   checkAdoption: op<AdoptionCheck>()(adoption.check, 'Criteria, warnings and leaks: can the section be published as it stands?'),
   listAllowances: op<Allowance[]>()(adoption.listAllowances, 'Terms released from the anonymity guard for an adopter.'),
   addAllowance: op<Allowance>()(adoption.addAllowance, 'Release a false positive of the anonymity guard for an anonymous adopter.'),
-  removeAllowance: op<null>()(byId, 'Withdraw an allowance.'),
+  removeAllowance: op<Allowance>()(byId, 'Withdraw an allowance; returns what was withdrawn.'),
 
   exportAdoptionDocx: op<DocumentFile>()(wordInputs.adoption, 'The Adoption section as a Word document; refused with LEAK_DETECTED on any leak.', {
     public: true,

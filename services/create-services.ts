@@ -1,5 +1,6 @@
 import type { Store } from '../db/store';
 import { adopterServices } from './adopters';
+import { allowanceServices } from './allowances';
 import { appInfoServices } from './app-info';
 import { adoptionServices } from './adoption';
 import { dashboardServices } from './dashboard';
@@ -26,6 +27,7 @@ export function createServices(store: Store): Omit<Services, 'listBackups' | 'ba
     ...overviewServices(store),
     ...searchServices(store),
     ...adoptionServices(store),
+    ...allowanceServices(store),
     ...dashboardServices(store),
     ...pipelineActionServices(store),
     ...appInfoServices(store),

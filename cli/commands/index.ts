@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { adoptersCommand } from './adopters';
+import { allowCommand } from './allow';
 import { archiveCommand } from './archive';
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   adoptersCommand,
   exportCommand,
   checkCommand,
+  allowCommand,
   importDdCommand,
   importNotesCommand,
   importCandidatesCommand,

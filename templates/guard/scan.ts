@@ -1,6 +1,7 @@
 import { DeskError } from '../../domain/errors';
 import type { PublicationData } from '../adoption/model';
 import { findSecret, fold, foldTerm, indexWords, type FoldMode } from './fold';
+import { refusalAdvice } from './refusal-advice';
 import { collectSecrets, SECRET_KIND_WORDS, type Secret, type SecretKind } from './secrets';
 
 /** One piece of public output: the Markdown, a Word part, a document property. */
@@ -130,7 +131,7 @@ export function assertNoLeaks(report: GuardReport): void {
   const more = report.leaks.length > 3 ? ` and ${report.leaks.length - 3} more` : '';
   throw new DeskError(
     'LEAK_DETECTED',
-    `The export was refused: it would reveal who an anonymous adopter is. It names ${first}${more}. Edit the text, or if it is a false positive, add an allowance for that adopter.`,
+    `The export was refused: it would reveal who an anonymous adopter is. It names ${first}${more}. ${refusalAdvice(report.leaks[0])}`,
     report,
   );
 }

@@ -1,0 +1,40 @@
+import type { Allowance } from '../domain/allowance';
+import { DeskError } from '../domain/errors';
+import type { Store } from '../db/store';
+import { foldTerm } from '../templates/guard/fold';
+import type { ServiceGroup } from './contract';
+
+/** "in its own entry", "in Adopter 4's entry", "everywhere": the scope as the reviewer reads it. */
+export function allowanceScope(allowance: Pick<Allowance, 'entryNumber'>, adopterNumber: number): string {
+  if (allowance.entryNumber === null) return 'everywhere';
+  return allowance.entryNumber === adopterNumber ? 'only in its own entry' : `only in Adopter ${allowance.entryNumber}'s entry`;
+}
+
+/**
+ * Allowances: the terms a reviewer released from the anonymity guard for one anonymous
+ * adopter. Each is one change, so the app's Undo (and the toast's) can take it back.
+ */
+export function allowanceServices(store: Store): ServiceGroup<'listAllowances' | 'addAllowance' | 'removeAllowance'> {
+  const { adopter, allowance } = store.tables;
+  return {
+    listAllowances: ({ adopterId }) => store.read(() => allowance.list({ adopter_id: adopterId }, { orderBy: 'id' })),
+    addAllowance: ({ adopterId, term, entryNumber, note }) =>
+      store.change(`Allow “${term}”`, () => {
+        const a = adopter.getLive(adopterId);
+        if (!a.anonymous) throw new DeskError('VALIDATION', `Adopter ${a.number} is not anonymous; there is nothing to allow.`);
+        const scope = entryNumber === undefined ? a.number : entryNumber;
+        // The guard compares folded terms, so "Payment" and "payment" are one allowance.
+        const same = allowance.list({ adopter_id: adopterId }).find((x) => foldTerm(x.term) === foldTerm(term) && x.entryNumber === scope);
+        if (same) {
+          throw new DeskError('DUPLICATE', `Adopter ${a.number} already allows “${same.term}” ${allowanceScope(same, a.number)}.`);
+        }
+        return allowance.insert({ adopterId, term, entryNumber: scope, note: note ?? '' });
+      }),
+    removeAllowance: ({ id }) =>
+      store.change('Remove an allowance', () => {
+        const removed = allowance.get(id);
+        allowance.remove(id);
+        return removed;
+      }),
+  };
+}
