@@ -77,7 +77,8 @@ export function PreviewTab({ project }: { project: Project }) {
             <div className="preview-main">
               <LeakList leaks={preview.leaks} linkFor={linkFor} />
               <article className="card preview" aria-label="Adoption section preview" data-testid="section-preview">
-                {raw ? <pre className="markdown-source">{preview.markdown}</pre> : <MarkdownView markdown={preview.markdown} />}
+                {/* The section's own heading sits right under the screen's title (h2). */}
+                {raw ? <pre className="markdown-source">{preview.markdown}</pre> : <MarkdownView markdown={preview.markdown} headingLevel={3} />}
               </article>
             </div>
             <aside className="preview-side" aria-label="Checks">
@@ -87,7 +88,8 @@ export function PreviewTab({ project }: { project: Project }) {
                   {preview.criterion.met ? '✔ Met' : '✘ Not met yet'}
                 </p>
                 <p>{preview.criterion.sentence}</p>
-                <pre className="markdown-source">{preview.criterion.checklistLine}</pre>
+                {/* The checklist line as it will read in the DD, or as written to paste it. */}
+                {raw ? <pre className="markdown-source">{preview.criterion.checklistLine}</pre> : <MarkdownView markdown={preview.criterion.checklistLine} />}
               </section>
               <section className="card">
                 <h3>Warnings ({preview.warnings.length})</h3>
