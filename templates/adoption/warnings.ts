@@ -1,7 +1,6 @@
 import { monthOfDay } from '../../domain/dates';
-import { foldTerm } from '../guard/fold';
-import { editDistance } from './edit-distance';
-import { planEntry, type EntryPlan } from './entry-plan';
+import { planEntry } from './entry-plan';
+import { misspellingsOf, namesToSpell } from './misspellings';
 import type { PublicationData } from './model';
 
 export type WarningCode =
@@ -23,29 +22,6 @@ export interface Warning {
 
 const MIN_INTERVIEWS = 3;
 
-/** Words of the summary within edit distance 1–2 of the adopter's own name or aliases ("Binami" for "Bitnami"). */
-function misspellings(plan: EntryPlan): string[] {
-  const summary = plan.source?.summary ?? '';
-  const names = [plan.adopter.organization.name, ...plan.adopter.organization.aliases]
-    .flatMap((n) => n.split(/\s+/))
-    .map(foldTerm)
-    .filter((n) => n.length >= 5);
-  if (names.length === 0) return [];
-  const found = new Set<string>();
-  for (const word of summary.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
-    const bare = word.replace(/['’]s$/u, '');
-    const folded = foldTerm(bare);
-    if (folded.length < 4) continue;
-    for (const name of names) {
-      // A short tolerance for short names: one slip in a five-letter name, two beyond.
-      const max = name.length <= 6 ? 1 : 2;
-      const distance = editDistance(folded, name, max);
-      if (distance > 0 && distance <= max) found.add(bare);
-    }
-  }
-  return [...found].sort();
-}
-
 export function consistencyWarnings(data: PublicationData): Warning[] {
   const warnings: Warning[] = [];
   const numbers = data.adopters.map((a) => a.number).sort((a, b) => a - b);
@@ -65,11 +41,11 @@ export function consistencyWarnings(data: PublicationData): Warning[] {
     const plan = planEntry(adopter);
     const n = adopter.number;
     if (adopter.interviews.length > 0) interviewed++;
-    for (const word of misspellings(plan)) {
+    for (const slip of misspellingsOf(plan.source?.summary ?? '', namesToSpell(adopter.organization))) {
       warnings.push({
         code: 'MISSPELLED_NAME',
         adopterNumber: n,
-        message: `Adopter ${n}'s summary writes "${word}"; is that a misspelling of "${adopter.organization.name}"?`,
+        message: `Adopter ${n}'s summary writes "${slip.written}"; is that a misspelling of "${slip.name.name}"${slip.name.said}?`,
       });
     }
     for (const interview of adopter.interviews) {
