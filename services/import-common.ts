@@ -87,9 +87,10 @@ export class OrganizationFinder {
   }
 
   /** Always a new organization (the placeholder of an anonymous adopter). */
-  create(fields: { name: string; industry?: string | null; website?: string | null }): Organization {
+  create(fields: { name: string; industry?: string | null; website?: string | null; aliases?: string[] }): Organization {
     return this.store.tables.organization.insert({
       ...ORGANIZATION_DEFAULTS,
+      aliases: fields.aliases ?? [],
       name: fields.name,
       industry: fields.industry ?? null,
       website: fields.website ?? null,

@@ -19,7 +19,9 @@ import { summaryHash } from './summary-hash';
  * - organization: found by name (case-insensitive) or created with the label's industry
  *   and link; empty fields of an existing one are filled in, differences only reported.
  *   An anonymous entry gets its own placeholder organization, "Anon #N" (the document
- *   never names it); rename it when you know who it is.
+ *   never names it); rename it when you know who it is. Words of its label that may name
+ *   the organization ("Globex" in "Globex / Finance") become the placeholder's aliases:
+ *   secrets the anonymity guard enforces, reported in the entry's warnings.
  * - adopter: the number as written (duplicates and unnumbered headings get the next free
  *   numbers), anonymous flag, publicLabel when the export's default ("Anonymous
  *   <industry>") would not print the label as written, the vendor note (type
@@ -77,6 +79,7 @@ function recognized(entry: DdEntry): Record<string, unknown> {
     date: entry.date,
     dateFrom: entry.dateFrom,
     vendorNote: entry.vendorNote || null,
+    aliasesFromLabel: entry.labelSecrets,
     status: entry.status,
     subsections: entry.subsections,
     summaryParagraphs: entry.summary ? entry.summary.split(/\n{2,}/).length : 0,
@@ -145,8 +148,12 @@ export function importDdDocument(store: Store, input: DdImportInput): ImportRepo
       const entryWarnings = [...entry.warnings];
       let organizationId: number;
       if (entry.anonymous || !entry.organization) {
-        const fields = checked(organizationFields.partial(), { name: anonymousOrganizationName(entry.number), industry: entry.industry }, where);
-        organizationId = organizations.create({ name: fields.name!, industry: fields.industry ?? null }).id;
+        const fields = checked(
+          organizationFields.partial(),
+          { name: anonymousOrganizationName(entry.number), industry: entry.industry, aliases: entry.labelSecrets },
+          where,
+        );
+        organizationId = organizations.create({ name: fields.name!, industry: fields.industry ?? null, aliases: fields.aliases ?? [] }).id;
         created.organizations++;
       } else {
         const fields = checked(organizationFields.partial(), { name: entry.organization, industry: entry.industry, website: entry.website ?? '' }, where);

@@ -1,3 +1,8 @@
+import { isGenericOrganizationWord } from '../guard/generic-words';
+import { isLegalSuffix } from '../guard/legal-suffixes';
+import { letterCount } from '../guard/term-forms';
+import { nonSectorWords } from './labels';
+
 /**
  * How reviewers wrote that an adopter is anonymous. The sentences stay in the summary
  * (they are part of what was published); the importer only reads the flag from them.
@@ -20,4 +25,21 @@ export const ANONYMOUS_INTERVIEWEES_LINE = /^the interviewees? (?:is|are) anonym
 export function anonymityMarker(text: string): string | null {
   for (const { pattern, says } of ANONYMITY_MARKERS) if (pattern.test(text)) return says;
   return null;
+}
+
+/**
+ * The words of an anonymous entry's label that may name its organization ("Globex" in
+ * "Globex Corp / Finance"): not sector words ("Finance"), legal forms ("Corp"), generic
+ * organization words ("Global") or single letters. The importer records them as aliases of
+ * the adopter's organization, so they are secrets the anonymity guard enforces — a warning
+ * alone protected nothing.
+ */
+export function labelWordsNamingOrganization(label: string): string[] {
+  const seen = new Set<string>();
+  return nonSectorWords(label).filter((word) => {
+    const key = word.toLowerCase();
+    if (seen.has(key) || letterCount(word) < 2 || isLegalSuffix(word) || isGenericOrganizationWord(word)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,6 +1,6 @@
 import { defaultAnonymousLabel } from '../../domain/vocabulary';
 import { normalizeMarkdown } from '../markdown/normalize';
-import { ANONYMOUS_INTERVIEWEES_LINE, ANONYMOUS_ORGANIZATION_LINE, anonymityMarker } from './anonymity';
+import { ANONYMOUS_INTERVIEWEES_LINE, ANONYMOUS_ORGANIZATION_LINE, anonymityMarker, labelWordsNamingOrganization } from './anonymity';
 import { findDates, isoDay, monthsOf, wholeDates, type DateMention } from './dates';
 import {
   documentTitle,
@@ -71,6 +71,11 @@ export interface DdEntry {
   dateFrom: DateSource | null;
   /** A date without a year ("October 17th"): kept in the text, reported. */
   vendorNote: string;
+  /**
+   * Words of an anonymous entry's label that may name its organization: the importer records
+   * them as aliases of the organization, so the anonymity guard refuses to print them.
+   */
+  labelSecrets: string[];
   status: EntryStatus;
   /** H6 sub-sections kept in the summary ("Usage", "Perception and Feeling"…). */
   subsections: string[];
@@ -298,6 +303,7 @@ function newEntry(line: number, heading: string, written: EntryHeading): DdEntry
     date: null,
     dateFrom: null,
     vendorNote: '',
+    labelSecrets: [],
     status: written.draft ? 'draft' : 'published',
     subsections: [],
     summary: '',
@@ -520,8 +526,15 @@ function decideIdentity(entry: DdEntry, wholeText: string): void {
   } else {
     entry.industry = label.form === 'industry' ? label.text : label.industry;
     entry.publicLabel = label.text;
+    entry.labelSecrets = labelWordsNamingOrganization(label.text);
     const named = nonSectorWords(label.text);
-    if (named.length > 0) {
+    if (entry.labelSecrets.length > 0) {
+      const words = entry.labelSecrets.map((w) => `"${w}"`).join(', ');
+      const [was, alias, it] = entry.labelSecrets.length === 1 ? ['was', 'an alias', 'it'] : ['were', 'aliases', 'them'];
+      entry.warnings.push(
+        `Adopter ${entry.number} is anonymous but its label "${label.text}" may name the organization (${entry.labelSecrets.join(', ')}): ${words} ${was} recorded as ${alias} of its organization, so the anonymity guard refuses any export that prints ${it}, this label included. Change the public label, or remove the alias if it does not name them.`,
+      );
+    } else if (named.length > 0) {
       entry.warnings.push(`Adopter ${entry.number} is anonymous but its label "${label.text}" may name the organization (${named.join(', ')}); check it before publishing.`);
     }
   }
