@@ -1,6 +1,7 @@
 import { micromark } from 'micromark';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
+import { readPage } from './page-walk';
 import { inlineText, readMarkdown, type Block, type Inline } from '../../markdown/read';
 
 /**
@@ -24,8 +25,6 @@ const uri = (href: string) => normalizeUri(href);
 
 /** The page's parser: tests that use this helper run in jsdom (`// @vitest-environment jsdom`). */
 const parse = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
-
-const BLOCK = /^(P|H[1-6]|PRE|LI|TH|TD|TR|BLOCKQUOTE|UL|OL|TABLE|THEAD|TBODY|HR|DIV|DETAILS|SUMMARY|SECTION|DL|DT|DD|ARTICLE|HEADER|FOOTER|FIGURE|FIGCAPTION)$/;
 
 const render = (markdown: string, allowDangerousHtml: boolean) =>
   micromark(markdown, { allowDangerousHtml, allowDangerousProtocol: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
@@ -52,7 +51,6 @@ export function comparable(markdown: string): boolean {
 export function githubView(markdown: string): View {
   const body = parse(render(markdown, true));
   const markdownLinks = parse(render(markdown, false));
-  const blocks: string[] = [];
   const links: string[] = [];
   // A link with nothing to see (`[](x)`, `![](x)`) shows nothing: it is not compared.
   for (const a of markdownLinks.querySelectorAll('a[href], img[src]')) {
@@ -60,44 +58,7 @@ export function githubView(markdown: string): View {
     if (a.tagName === 'IMG' && (a.closest('a[href]') || !a.getAttribute('alt'))) continue;
     links.push(a.getAttribute(a.tagName === 'A' ? 'href' : 'src')!);
   }
-  let buffer = '';
-  let path = '';
-  const flush = () => {
-    const text = squash(buffer);
-    if (text) blocks.push(`${path}${text}`);
-    buffer = '';
-  };
-  const walk = (node: Node, where: string) => {
-    if (node.nodeType === 3) {
-      buffer += node.textContent ?? '';
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const element = node as Element;
-    const tag = element.tagName;
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
-    if (tag === 'BR') {
-      buffer += ' ';
-      return;
-    }
-    if (tag === 'IMG') {
-      buffer += element.getAttribute('alt') ?? '';
-      return;
-    }
-    const block = BLOCK.test(tag);
-    if (!block) {
-      element.childNodes.forEach((child) => walk(child, where));
-      return;
-    }
-    flush();
-    const inner = tag === 'BLOCKQUOTE' ? `${where}>` : tag === 'UL' || tag === 'OL' ? `${where}-` : where;
-    path = inner;
-    element.childNodes.forEach((child) => walk(child, inner));
-    flush();
-    path = where;
-  };
-  body.childNodes.forEach((child) => walk(child, ''));
-  flush();
+  const blocks = readPage(body);
   return { blocks, links: once(links) };
 }
 

@@ -4,6 +4,9 @@ import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { createElement } from 'react';
 import { MarkdownView } from '../../renderer/src/components/MarkdownView';
+import { readPage } from './page-walk';
+
+export { readPage };
 
 /**
  * The preview as a reader sees it, and GitHub's page read the same way: one DOM walk for
@@ -14,47 +17,6 @@ import { MarkdownView } from '../../renderer/src/components/MarkdownView';
  * style unread. Heading levels are not part of it: the preview shifts them on purpose.
  * Tests that use this helper run in jsdom (`// @vitest-environment jsdom`).
  */
-
-const BLOCK = /^(P|H[1-6]|PRE|LI|TH|TD|TR|BLOCKQUOTE|UL|OL|TABLE|THEAD|TBODY|HR|DIV|DETAILS|SUMMARY|SECTION|DL|DT|DD|ARTICLE|HEADER|FOOTER|FIGURE|FIGCAPTION)$/;
-const UNREAD = new Set(['SCRIPT', 'STYLE', 'TEMPLATE']);
-
-export function readPage(root: Element): string[] {
-  const blocks: string[] = [];
-  let buffer = '';
-  let path = '';
-  const flush = () => {
-    const text = buffer.replace(/\s+/g, ' ').trim();
-    if (text) blocks.push(`${path}${text}`);
-    buffer = '';
-  };
-  const walk = (node: Node, where: string): void => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      buffer += node.textContent ?? '';
-      return;
-    }
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
-    const element = node as Element;
-    const tag = element.tagName;
-    if (UNREAD.has(tag)) return;
-    if (tag === 'BR' || tag === 'IMG') {
-      buffer += tag === 'BR' ? ' ' : (element.getAttribute('alt') ?? '');
-      return;
-    }
-    if (!BLOCK.test(tag)) {
-      element.childNodes.forEach((child) => walk(child, where));
-      return;
-    }
-    flush();
-    const inner = tag === 'BLOCKQUOTE' ? `${where}>` : tag === 'UL' || tag === 'OL' ? `${where}-` : where;
-    path = inner;
-    element.childNodes.forEach((child) => walk(child, inner));
-    flush();
-    path = where;
-  };
-  root.childNodes.forEach((child) => walk(child, ''));
-  flush();
-  return blocks;
-}
 
 /** GitHub's page for a Markdown text: micromark with every GFM extension, raw HTML passed through. */
 export function githubPage(markdown: string): Element {

@@ -80,5 +80,5 @@ describe('generated Markdown', () => {
       fc.property(markdownDocument, (markdown) => !comparable(markdown) || agrees(markdown)),
       { numRuns: Number(process.env.FC_RUNS ?? 400), seed },
     );
-  });
+  }, 120_000);
 });
