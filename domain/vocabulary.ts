@@ -61,3 +61,13 @@ export const CANDIDATE_FIELD_LABELS: Record<CandidateField, string> = {
  * their own: "Anonymous Finance", or just "Anonymous" without an industry.
  */
 export const defaultAnonymousLabel = (industry: string | null | undefined): string => (industry ? `Anonymous ${industry}` : 'Anonymous');
+
+/**
+ * Where an allowance releases its term, as the reviewer reads it (the app, the command
+ * line and the dossier say it alike): "only in its own entry", "only in Adopter 4's
+ * entry", "everywhere". `entryNumber` null is everywhere.
+ */
+export function allowanceScope(allowance: { entryNumber: number | null }, adopterNumber: number): string {
+  if (allowance.entryNumber === null) return 'everywhere';
+  return allowance.entryNumber === adopterNumber ? 'only in its own entry' : `only in Adopter ${allowance.entryNumber}'s entry`;
+}

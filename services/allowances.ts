@@ -1,14 +1,8 @@
-import type { Allowance } from '../domain/allowance';
+import { allowanceScope } from '../domain/vocabulary';
 import { DeskError } from '../domain/errors';
 import type { Store } from '../db/store';
 import { foldTerm } from '../templates/guard/fold';
 import type { ServiceGroup } from './contract';
-
-/** "in its own entry", "in Adopter 4's entry", "everywhere": the scope as the reviewer reads it. */
-export function allowanceScope(allowance: Pick<Allowance, 'entryNumber'>, adopterNumber: number): string {
-  if (allowance.entryNumber === null) return 'everywhere';
-  return allowance.entryNumber === adopterNumber ? 'only in its own entry' : `only in Adopter ${allowance.entryNumber}'s entry`;
-}
 
 /**
  * Allowances: the terms a reviewer released from the anonymity guard for one anonymous

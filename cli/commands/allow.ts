@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Adopter } from '../../domain/adopter';
 import type { Allowance } from '../../domain/allowance';
 import { DeskError } from '../../domain/errors';
-import { allowanceScope } from '../../services/allowances';
+import { allowanceScope } from '../../domain/vocabulary';
 import type { Services } from '../../services/contract';
 import { call } from '../call';
 import type { Command } from '../command';

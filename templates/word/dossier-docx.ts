@@ -1,6 +1,7 @@
 import { ADOPTER_TYPE_LABELS, STAGES, STAGE_LABELS, USAGE_LEVEL_LABELS, type Stage } from '../../domain/adopter';
 import { approvalDue } from '../../domain/dates';
 import { publicAdopterLabel } from '../../domain/labels';
+import { allowanceScope } from '../../domain/vocabulary';
 import { adoptionCriterion } from '../adoption/criteria';
 import { planEntry } from '../adoption/entry-plan';
 import type { PublicationData } from '../adoption/model';
@@ -70,6 +71,11 @@ export async function dossierDocx(data: DossierData, word: WordOptions): Promise
     const stageDates = STAGES.filter((s) => extra?.stageDates[s]).map((s) => `${STAGE_LABELS[s]} ${extra!.stageDates[s]}`);
     if (stageDates.length) b.field('Stage dates', stageDates.join(', '));
     b.field('Entry', !plan.source ? 'no summary yet' : plan.approved ? 'approved summary' : 'summary not approved yet');
+    // The confidential record of what the reviewer released from the anonymity guard, and why.
+    if (adopter.allowances.length) {
+      b.paragraph([{ text: 'Released from the anonymity guard:', bold: true }]);
+      b.bullets(adopter.allowances.map((al) => `“${al.term}”, ${allowanceScope(al, adopter.number)}${al.note.trim() ? `: ${al.note.trim()}` : ' (no note)'}`));
+    }
     if (adopter.interviews.length === 0) b.paragraph([{ text: 'Not interviewed yet.', muted: true }]);
     for (const interview of adopter.interviews) {
       b.heading(3, `Interview of ${interview.date ?? interview.month ?? 'an unrecorded date'}`);
