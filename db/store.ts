@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Adopter } from '../domain/adopter';
 import type { Allowance } from '../domain/allowance';
+import type { Dismissal } from '../domain/dismissal';
 import type { Answer, Interview, Participant, Quote } from '../domain/interview';
 import type { Organization } from '../domain/organization';
 import type { Person } from '../domain/person';
@@ -26,6 +27,7 @@ export interface StoreTables {
   answer: EntityTable<Answer>;
   quote: EntityTable<Quote>;
   allowance: EntityTable<Allowance>;
+  dismissal: EntityTable<Dismissal>;
 }
 
 /** The open database, one table object per entity, and the change log they share. */
@@ -66,6 +68,7 @@ export function openStore(file: string, options: OpenOptions & { clock?: Clock }
     answer: table('answer'),
     quote: table('quote'),
     allowance: table('allowance'),
+    dismissal: table('dismissal'),
   };
   const guard = <T>(action: string, fn: () => T): T => {
     try {

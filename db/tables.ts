@@ -1,6 +1,6 @@
 import type { Codec } from './codecs';
 
-export const ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance'] as const;
+export const ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance', 'dismissal'] as const;
 export type EntityName = (typeof ENTITIES)[number];
 
 export interface Column {
@@ -142,5 +142,12 @@ export const TABLES: Readonly<Record<EntityName, TableSpec>> = {
     noun: 'allowance',
     trash: false,
     fields: { adopterId: col('adopter_id', 'int'), term: col('term'), entryNumber: col('entry_number', 'int'), note: col('note') },
+  },
+  dismissal: {
+    entity: 'dismissal',
+    table: 'warning_dismissal',
+    noun: 'dismissed warning',
+    trash: false,
+    fields: { adopterId: col('adopter_id', 'int'), code: col('code'), warningKey: col('warning_key'), message: col('message') },
   },
 };

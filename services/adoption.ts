@@ -1,9 +1,9 @@
 import type { Store } from '../db/store';
 import { adoptionCriterion, adoptionEvaluationDraft } from '../templates/adoption/criteria';
 import { previewAdoptionSection, publishAdoptionSection } from '../templates/adoption/publish';
-import { consistencyWarnings } from '../templates/adoption/warnings';
 import type { ServiceGroup } from './contract';
 import { publicationData } from './publication-data';
+import { shownWarnings } from './warning-dismissals';
 
 export function adoptionServices(
   store: Store,
@@ -19,7 +19,7 @@ export function adoptionServices(
           omitted: preview.omitted,
           leaks: preview.guard.leaks,
           allowed: preview.guard.allowed,
-          warnings: consistencyWarnings(data),
+          warnings: shownWarnings(store, data),
           criterion: adoptionCriterion(data),
           evaluationDraft: adoptionEvaluationDraft(data),
         };
@@ -39,7 +39,7 @@ export function adoptionServices(
         const criterion = adoptionCriterion(data);
         return {
           criterion,
-          warnings: consistencyWarnings(data),
+          warnings: shownWarnings(store, data),
           leaks: preview.guard.leaks,
           allowed: preview.guard.allowed,
           omitted: preview.omitted,

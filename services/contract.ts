@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Adopter } from '../domain/adopter';
 import type { Allowance } from '../domain/allowance';
+import type { Dismissal } from '../domain/dismissal';
 import type { ErrorInfo } from '../domain/errors';
 import type { HistoryEntry, UndoResult } from '../domain/history';
 import type { Answer, Interview, Participant, Quote } from '../domain/interview';
@@ -26,6 +27,7 @@ import { importInputs } from './imports';
 import type { AppInfo } from './app-info';
 import type { OperationName } from './operations';
 import { pipelineInputs } from './pipeline-actions';
+import { dismissalInputs } from './warning-dismissals';
 import { settingsInputs } from './settings';
 import type {
   AdopterDetail,
@@ -130,6 +132,9 @@ export const contract = {
   listAllowances: op<Allowance[]>()(adoption.listAllowances, 'Terms released from the anonymity guard for an adopter.'),
   addAllowance: op<Allowance>()(adoption.addAllowance, 'Release a false positive of the anonymity guard for an anonymous adopter.'),
   removeAllowance: op<Allowance>()(byId, 'Withdraw an allowance; returns what was withdrawn.'),
+  dismissWarning: op<Dismissal>()(dismissalInputs.dismiss, 'Dismiss one of an adopter’s warnings (by its key); it shows again when its text changes.'),
+  listDismissedWarnings: op<Dismissal[]>()(dismissalInputs.list, 'The adopter’s dismissed warnings that still hide one.'),
+  restoreWarning: op<Dismissal>()(byId, 'Show a dismissed warning again; returns the dismissal withdrawn.'),
 
   exportAdoptionDocx: op<DocumentFile>()(wordInputs.adoption, 'The Adoption section as a Word document; refused with LEAK_DETECTED on any leak.', {
     public: true,

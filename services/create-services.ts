@@ -6,6 +6,7 @@ import { adoptionServices } from './adoption';
 import { dashboardServices } from './dashboard';
 import { importServices } from './imports';
 import { settingsServices } from './settings';
+import { dismissalServices } from './warning-dismissals';
 import { wordServices } from './word';
 import type { Services } from './contract';
 import { historyServices } from './history';
@@ -28,6 +29,7 @@ export function createServices(store: Store): Omit<Services, 'listBackups' | 'ba
     ...searchServices(store),
     ...adoptionServices(store),
     ...allowanceServices(store),
+    ...dismissalServices(store),
     ...dashboardServices(store),
     ...pipelineActionServices(store),
     ...appInfoServices(store),

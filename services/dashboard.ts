@@ -3,9 +3,9 @@ import { localDay } from '../db/clock';
 import type { Store } from '../db/store';
 import { adoptionCriterion, REQUIRED_ADOPTERS } from '../templates/adoption/criteria';
 import { previewAdoptionSection } from '../templates/adoption/publish';
-import { consistencyWarnings } from '../templates/adoption/warnings';
 import type { ServiceGroup } from './contract';
 import { publicationData } from './publication-data';
+import { shownWarnings } from './warning-dismissals';
 import type { NextAction, PipelineRow, ProjectCard } from './views';
 
 const DAY_MS = 86_400_000;
@@ -103,7 +103,7 @@ export function dashboardServices(store: Store): ServiceGroup<'projectCards' | '
         return {
           markdown: entry ? `${lines.slice(entry.firstLine - 1, entry.lastLine).join('\n')}\n` : '',
           leaks: preview.guard.leaks.filter((l) => l.entryNumber === a.number),
-          warnings: consistencyWarnings(data).filter((w) => w.adopterNumber === a.number),
+          warnings: shownWarnings(store, data).filter((w) => w.adopterNumber === a.number),
         };
       }),
   };

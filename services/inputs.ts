@@ -73,7 +73,7 @@ export const quoteInputs = {
 };
 
 export const TRASHABLE = ['project', 'adopter', 'interview'] as const;
-export const HISTORY_ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance'] as const;
+export const HISTORY_ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance', 'dismissal'] as const;
 
 export const historyInputs = {
   history: z.object({ entity: z.enum(HISTORY_ENTITIES), id: entityId }).strict(),

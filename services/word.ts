@@ -12,6 +12,7 @@ import { reviewDocx } from '../templates/word/review-docx';
 import type { ServiceGroup } from './contract';
 import { publicationData } from './publication-data';
 import { readSettings } from './settings';
+import { dismissedWarningKeys } from './warning-dismissals';
 import type { DocumentFile } from './views';
 
 /** Inputs of the Word exports (the contract uses these). */
@@ -60,7 +61,8 @@ export function wordServices(store: Store): ServiceGroup<'exportAdoptionDocx' | 
       const { data, word } = store.read(() => {
         const extras: Record<number, DossierExtra> = {};
         for (const a of adopter.list({ project_id: projectId })) extras[a.id] = { stageDates: a.stageDates, independenceReason: a.independenceReason };
-        return { data: { ...publicationData(store, projectId), extras }, word: wordOptions(store) };
+        const publication = publicationData(store, projectId);
+        return { data: { ...publication, extras, dismissedWarnings: dismissedWarningKeys(store, publication) }, word: wordOptions(store) };
       });
       return asDocumentFile(await dossierDocx(data, word));
     },

@@ -5,9 +5,10 @@ import { guardAllowances } from './0004-guard-allowances';
 import { settings } from './0005-settings';
 import { stableIds } from './0006-stable-ids';
 import { searchQueue } from './0007-search-queue';
+import { warningDismissals } from './0008-warning-dismissals';
 import type { Migration } from './types';
 
 /** Every migration, in order. The runner checks that versions strictly increase. */
-export const MIGRATIONS: readonly Migration[] = [projects, interviewStore, search, guardAllowances, settings, stableIds, searchQueue];
+export const MIGRATIONS: readonly Migration[] = [projects, interviewStore, search, guardAllowances, settings, stableIds, searchQueue, warningDismissals];
 
 export type { Migration } from './types';

@@ -1,5 +1,6 @@
 import { monthOfDay } from '../../domain/dates';
 import { planEntry } from './entry-plan';
+import { warningKey } from './warning-key';
 import { misspellingsOf, namesToSpell } from './misspellings';
 import type { PublicationData } from './model';
 
@@ -18,12 +19,17 @@ export interface Warning {
   code: WarningCode;
   adopterNumber: number | null;
   message: string;
+  /** Fingerprint of the warning and the text it was about (warning-key.ts): what a dismissal matches. */
+  key: string;
 }
+
+/** A warning as found, with the text it is about when its words alone do not say it. */
+type Found = Omit<Warning, 'key'> & { about?: string };
 
 const MIN_INTERVIEWS = 3;
 
 export function consistencyWarnings(data: PublicationData): Warning[] {
-  const warnings: Warning[] = [];
+  const warnings: Found[] = [];
   const numbers = data.adopters.map((a) => a.number).sort((a, b) => a - b);
   for (let i = 1; i < numbers.length; i++) {
     if (numbers[i] === numbers[i - 1]) {
@@ -46,6 +52,7 @@ export function consistencyWarnings(data: PublicationData): Warning[] {
         code: 'MISSPELLED_NAME',
         adopterNumber: n,
         message: `Adopter ${n}'s summary writes "${slip.written}"; is that a misspelling of "${slip.name.name}"${slip.name.said}?`,
+        about: plan.source?.summary ?? '',
       });
     }
     for (const interview of adopter.interviews) {
@@ -63,6 +70,7 @@ export function consistencyWarnings(data: PublicationData): Warning[] {
           code: 'EDITED_AFTER_APPROVAL',
           adopterNumber: n,
           message: `Adopter ${n}'s summary was edited after the adopter approved it on ${interview.approvedAt}; send it again.`,
+          about: interview.summary,
         });
       }
     }
@@ -81,5 +89,5 @@ export function consistencyWarnings(data: PublicationData): Warning[] {
       message: `Only ${interviewed} adopter${interviewed === 1 ? ' has' : 's have'} been interviewed; the TOC expects at least ${MIN_INTERVIEWS}.`,
     });
   }
-  return warnings;
+  return warnings.map(({ about, ...w }) => ({ ...w, key: warningKey(w, about ?? '') }));
 }

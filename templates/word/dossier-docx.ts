@@ -21,6 +21,8 @@ export interface DossierExtra {
 
 export interface DossierData extends PublicationData {
   extras: Readonly<Record<number, DossierExtra>>;
+  /** Keys of the warnings the reviewer dismissed: the TOC still sees them, marked. */
+  dismissedWarnings?: ReadonlySet<string>;
 }
 
 export const dossierDocxTitle = (projectName: string) => `${CONFIDENTIAL}: ${projectName} adoption dossier`;
@@ -52,7 +54,7 @@ export async function dossierDocx(data: DossierData, word: WordOptions): Promise
   b.heading(1, 'Warnings');
   const warnings = consistencyWarnings(data);
   if (warnings.length === 0) b.paragraph([{ text: 'No warnings.', muted: true }]);
-  else b.bullets(warnings.map((w) => w.message));
+  else b.bullets(warnings.map((w) => (data.dismissedWarnings?.has(w.key) ? `${w.message} (dismissed by the reviewer)` : w.message)));
 
   b.heading(1, 'Adopters');
   for (const adopter of adopters) {

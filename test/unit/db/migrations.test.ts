@@ -217,6 +217,24 @@ const EXPECTATIONS: Record<number, { name: string; check: (after: Database.Datab
       expect(() => after.prepare("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
     },
   },
+  8: {
+    name: 'warning dismissals',
+    check: (after) => {
+      expect(columnsOf(after, 'warning_dismissal')).toEqual(['id', 'adopter_id', 'code', 'warning_key', 'message', 'version', 'created_at', 'updated_at', 'uid']);
+      expect(rowsOf(after, 'warning_dismissal')).toEqual([]);
+      // A dismissal belongs to an adopter, and goes with it when the adopter is removed for good.
+      const insert = after.prepare(
+        "INSERT INTO warning_dismissal (adopter_id, code, warning_key, created_at, updated_at, uid) VALUES (?, 'MONTH_MISSING', 'k', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', ?)",
+      );
+      expect(() => insert.run(999, 'u-1')).toThrow(/FOREIGN KEY/);
+      insert.run(2, 'u-2');
+      expect(() => insert.run(2, 'u-2')).toThrow(/UNIQUE/);
+      after.prepare('DELETE FROM participant WHERE interview_id IN (SELECT id FROM interview WHERE adopter_id = 2)').run();
+      after.prepare('DELETE FROM interview WHERE adopter_id = 2').run();
+      after.prepare('DELETE FROM adopter WHERE id = 2').run();
+      expect(rowsOf(after, 'warning_dismissal')).toEqual([]);
+    },
+  },
 };
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
