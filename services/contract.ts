@@ -38,6 +38,7 @@ import type {
   BackupInfo,
   DocumentFile,
   EntryPreview,
+  GuardTerm,
   ImportReport,
   InterviewDetail,
   PipelineRow,
@@ -135,6 +136,10 @@ export const contract = {
   dismissWarning: op<Dismissal>()(dismissalInputs.dismiss, 'Dismiss one of an adopter’s warnings (by its key); it shows again when its text changes.'),
   listDismissedWarnings: op<Dismissal[]>()(dismissalInputs.list, 'The adopter’s dismissed warnings that still hide one.'),
   restoreWarning: op<Dismissal>()(byId, 'Show a dismissed warning again; returns the dismissal withdrawn.'),
+  listGuardTerms: op<GuardTerm[]>()(
+    adoption.listGuardTerms,
+    'What the anonymity guard looks for to protect an adopter: each term with its kind, where it came from and the allowances that release it (private).',
+  ),
 
   exportAdoptionDocx: op<DocumentFile>()(wordInputs.adoption, 'The Adoption section as a Word document; refused with LEAK_DETECTED on any leak.', {
     public: true,

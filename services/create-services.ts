@@ -1,6 +1,7 @@
 import type { Store } from '../db/store';
 import { adopterServices } from './adopters';
 import { allowanceServices } from './allowances';
+import { guardTermServices } from './guard-terms';
 import { appInfoServices } from './app-info';
 import { adoptionServices } from './adoption';
 import { dashboardServices } from './dashboard';
@@ -30,6 +31,7 @@ export function createServices(store: Store): Omit<Services, 'listBackups' | 'ba
     ...adoptionServices(store),
     ...allowanceServices(store),
     ...dismissalServices(store),
+    ...guardTermServices(store),
     ...dashboardServices(store),
     ...pipelineActionServices(store),
     ...appInfoServices(store),

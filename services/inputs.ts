@@ -110,5 +110,6 @@ export const adoptionInputs = {
     .strict(),
   check: z.object({ projectId: entityId }).strict(),
   listAllowances: z.object({ adopterId: entityId }).strict(),
+  listGuardTerms: z.object({ adopterId: entityId }).strict(),
   addAllowance: allowanceFields.extend({ entryNumber: allowanceFields.shape.entryNumber.optional(), note: allowanceFields.shape.note.optional() }).strict(),
 };

@@ -57,6 +57,7 @@ export const OPERATION_NAMES = [
   'dismissWarning',
   'listDismissedWarnings',
   'restoreWarning',
+  'listGuardTerms',
   'exportAdoptionDocx',
   'exportReviewDocx',
   'exportDossierDocx',

@@ -3,9 +3,10 @@ import type { Project } from '../domain/project';
 import type { AdoptionCriterion } from '../templates/adoption/criteria';
 import type { RenderedSection } from '../templates/adoption/section';
 import type { Warning } from '../templates/adoption/warnings';
+import type { GuardTerm } from '../templates/guard/guard-terms';
 import type { LeakHit } from '../templates/guard/scan';
 
-export type { LeakHit, Warning, AdoptionCriterion };
+export type { GuardTerm, LeakHit, Warning, AdoptionCriterion };
 import type { Answer, Interview, Participant, Quote } from '../domain/interview';
 import type { Organization } from '../domain/organization';
 import type { Person } from '../domain/person';
