@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call, errorMessage } from './client';
 import { HelpOverlay } from './components/HelpOverlay';
-import { Toast, type ToastMessage } from './components/Toast';
 import { RefreshProvider, useRefresh } from './hooks/refresh';
 import { SaveStatusLine, SaveStatusProvider, useSaveStatus } from './hooks/saveStatus';
+import { ToastProvider, useToast } from './hooks/toast';
 import { UnsavedEdits } from './components/UnsavedEdits';
 import { hrefFor, useRoute, type Route } from './router';
 import { AdopterScreen } from './screens/adopter/AdopterScreen';
@@ -54,7 +54,7 @@ function Shell() {
   const { overall } = useSaveStatus();
   const [searchOpen, setSearchOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const setToast = useToast();
 
   const undo = useCallback(async () => {
     try {
@@ -64,7 +64,7 @@ function Shell() {
     } catch (error) {
       setToast({ text: errorMessage(error), tone: 'error' });
     }
-  }, [refresh]);
+  }, [refresh, setToast]);
 
   // The reviewer's theme choice (light, dark, or the system's) applies from the first screen.
   useEffect(() => {
@@ -137,7 +137,6 @@ function Shell() {
       </main>
       {searchOpen && <SearchOverlay onClose={() => setSearchOpen(false)} />}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
-      {toast && <Toast message={toast} onDone={() => setToast(null)} />}
     </div>
   );
 }
@@ -146,7 +145,9 @@ export function App() {
   return (
     <RefreshProvider>
       <SaveStatusProvider>
-        <Shell />
+        <ToastProvider>
+          <Shell />
+        </ToastProvider>
       </SaveStatusProvider>
     </RefreshProvider>
   );

@@ -118,6 +118,14 @@ describe('adoption-desk allow', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a named adopter with an anonymous interviewee can release that person’s name too', async () => {
+    const { run } = await withFalsePositive();
+    // Adopter 3 (Umbrella Logistics) is named; its interviewee Cy Hidden is not.
+    const added = await run('allow', '--project', 'globex-mesh', '--adopter', '3', '--text', 'Hidden', '--note', 'the word');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('Allowed “Hidden” for Adopter 3, only in its own entry');
+  });
+
   it('the same word in the same scope twice is refused as a duplicate', async () => {
     const { run } = await withFalsePositive();
     await run('allow', '--project', 'globex-mesh', '--adopter', '2', '--text', 'beacon');

@@ -10,6 +10,7 @@ import { useOp } from '../../hooks/useOp';
 import { useVersioned } from '../../hooks/useVersioned';
 import { hrefFor, navigate } from '../../router';
 import { downloadFile } from '../../download';
+import { GuardCard } from '../guard/GuardCard';
 import { EntryPreviewPanel } from './EntryPreviewPanel';
 import { Outcome } from '../../components/Outcome';
 
@@ -114,6 +115,7 @@ function AdopterForm({ detail, projectId }: { detail: AdopterDetail; projectId: 
           )}
           <p className="hint">An interviewee can also stay anonymous while the organization is named: set that on the interview.</p>
         </fieldset>
+        <GuardCard adopter={{ ...adopter, anonymous: fields.anonymous }} projectId={projectId} version={previewKey} />
         <fieldset className="card">
           <legend>Use of the project</legend>
           <ChoiceField label="Usage level" value={fields.usageLevel} options={USAGE_LEVELS} labels={USAGE_LEVEL_LABELS} allowNone onChange={(usageLevel) => set({ usageLevel })} />
@@ -168,7 +170,7 @@ function AdopterForm({ detail, projectId }: { detail: AdopterDetail; projectId: 
           Move Adopter {adopter.number} to the trash
         </button>
       </div>
-      <EntryPreviewPanel adopterId={adopter.id} version={previewKey} />
+      <EntryPreviewPanel adopterId={adopter.id} projectId={projectId} version={previewKey} />
     </div>
   );
 }

@@ -3,6 +3,9 @@ import type { EntryPreview } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { MarkdownView } from '../../components/MarkdownView';
 import { createChannel, useChannel, type Channel } from '../../hooks/channel';
+import { useRefresh } from '../../hooks/refresh';
+import { AllowActions } from '../guard/AllowActions';
+import { WarningList } from '../guard/WarningList';
 
 /**
  * Exactly how this adopter will appear in the DD, refreshed after every save — or, through
@@ -10,8 +13,20 @@ import { createChannel, useChannel, type Channel } from '../../hooks/channel';
  */
 const NOTHING_TYPED = createChannel<string | undefined>(undefined);
 
-export function EntryPreviewPanel({ adopterId, version, typed = NOTHING_TYPED }: { adopterId: number; version: number; typed?: Channel<string | undefined> }) {
+export function EntryPreviewPanel({
+  adopterId,
+  projectId,
+  version,
+  typed = NOTHING_TYPED,
+}: {
+  adopterId: number;
+  projectId: number;
+  version: number;
+  typed?: Channel<string | undefined>;
+}) {
   const summary = useChannel(typed);
+  // An allowance or a dismissal made here (or anywhere) changes what this entry shows.
+  const { generation: refreshed } = useRefresh();
   const [preview, setPreview] = useState<EntryPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
@@ -25,7 +40,7 @@ export function EntryPreviewPanel({ adopterId, version, typed = NOTHING_TYPED }:
         }
       })
       .catch((err) => mine === generation.current && setError(errorMessage(err)));
-  }, [adopterId, version, summary]);
+  }, [adopterId, version, summary, refreshed]);
   return (
     <aside className="card entry-preview" aria-label="How this adopter appears in the DD">
       <h3>In the DD</h3>
@@ -40,20 +55,15 @@ export function EntryPreviewPanel({ adopterId, version, typed = NOTHING_TYPED }:
               <strong>Would be refused:</strong>
               <ul>
                 {preview.leaks.map((l, i) => (
-                  <li key={i}>
+                  <li key={i} data-testid="entry-leak">
                     names “{l.term}” (anonymous Adopter {l.adopterNumber}) at line {l.line}
+                    <AllowActions hit={l} projectId={projectId} />
                   </li>
                 ))}
               </ul>
             </div>
           )}
-          {preview.warnings.length > 0 && (
-            <ul className="warnings" aria-label="Warnings">
-              {preview.warnings.map((w, i) => (
-                <li key={i}>{w.message}</li>
-              ))}
-            </ul>
-          )}
+          {preview.warnings.length > 0 && <WarningList warnings={preview.warnings} projectId={projectId} />}
         </>
       )}
     </aside>

@@ -101,7 +101,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber }: { detail: Int
         </section>
         <Approval interview={interview} approvalDue={detail.approvalDue} projectId={route.projectId} adopterNumber={adopterNumber} save={save} onChanged={reload} />
       </div>
-      <EntryPreviewPanel adopterId={interview.adopterId} version={previewVersion} typed={typedSummary} />
+      <EntryPreviewPanel adopterId={interview.adopterId} projectId={route.projectId} version={previewVersion} typed={typedSummary} />
     </div>
   );
 }

@@ -1,7 +1,11 @@
 import type { LeakHit } from '../../../../services/views';
+import { AllowActions } from '../guard/AllowActions';
 
-/** The guard's findings, each a link to the place to fix (the interview whose summary holds it). */
-export function LeakList({ leaks, linkFor }: { leaks: readonly LeakHit[]; linkFor: (hit: LeakHit) => string | null }) {
+/**
+ * The guard's findings, each a link to the place to fix (the interview whose summary holds
+ * it), and, for a false positive, the allowance that releases it.
+ */
+export function LeakList({ leaks, linkFor, projectId }: { leaks: readonly LeakHit[]; linkFor: (hit: LeakHit) => string | null; projectId: number }) {
   if (leaks.length === 0) return null;
   return (
     <div className="card leak-card" role="alert" aria-labelledby="leaks-title">
@@ -16,6 +20,7 @@ export function LeakList({ leaks, linkFor }: { leaks: readonly LeakHit[]; linkFo
             <li key={i} data-testid="leak">
               {href ? <a href={href}>{text}</a> : text}
               <q className="excerpt">{hit.excerpt}</q>
+              <AllowActions hit={hit} projectId={projectId} />
             </li>
           );
         })}

@@ -8,6 +8,7 @@ import { downloadFile, downloadText } from '../../download';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
 import { hrefFor } from '../../router';
+import { WarningList } from '../guard/WarningList';
 import { LeakList } from './LeakList';
 
 export function PreviewTab({ project }: { project: Project }) {
@@ -75,7 +76,7 @@ export function PreviewTab({ project }: { project: Project }) {
         {(preview) => (
           <div className="preview-layout">
             <div className="preview-main">
-              <LeakList leaks={preview.leaks} linkFor={linkFor} />
+              <LeakList leaks={preview.leaks} linkFor={linkFor} projectId={project.id} />
               <article className="card preview" aria-label="Adoption section preview" data-testid="section-preview">
                 {/* The section's own heading sits right under the screen's title (h2). */}
                 {raw ? <pre className="markdown-source">{preview.markdown}</pre> : <MarkdownView markdown={preview.markdown} headingLevel={3} />}
@@ -93,13 +94,7 @@ export function PreviewTab({ project }: { project: Project }) {
               </section>
               <section className="card">
                 <h3>Warnings ({preview.warnings.length})</h3>
-                {preview.warnings.length === 0 ? <p className="muted">None.</p> : (
-                  <ul className="warnings">
-                    {preview.warnings.map((w, i) => (
-                      <li key={i}>{w.message}</li>
-                    ))}
-                  </ul>
-                )}
+                {preview.warnings.length === 0 ? <p className="muted">None.</p> : <WarningList warnings={preview.warnings} projectId={project.id} />}
               </section>
               {preview.omitted.length > 0 && (
                 <section className="card">
