@@ -110,17 +110,33 @@ function adopterSecrets(adopter: PublicationAdopter): RawSecret[] {
   return raw;
 }
 
+/** The words of the names the section prints: the named adopters' interviewees who are not anonymous. */
+function printedNameWords(data: PublicationData): Set<string> {
+  const words = new Set<string>();
+  for (const adopter of data.adopters.filter((a) => !a.anonymous)) {
+    for (const p of adopter.interviews.flatMap((i) => i.participants)) {
+      if (!p.anonymous) for (const word of p.name.split(/\s+/)) words.add(foldTerm(word));
+    }
+  }
+  return words;
+}
+
 /**
  * Every secret in the data, each once per adopter (the first derivation of a folded term
- * is the one reported). Terms that fold to fewer than two letters or digits are dropped:
- * they would match everywhere and protect nothing.
+ * is the one reported). Dropped: terms that fold to fewer than two letters or digits (they
+ * would match everywhere and protect nothing), and a given name alone that a named
+ * interviewee shares ("Ada" of an anonymous "Ada van der Berg" while the section prints
+ * "Ada Example"): the section prints it anyway, so every export would be refused, and the
+ * given name is the weakest of a person's secrets (person-parts.ts).
  */
 export function collectSecrets(data: PublicationData): Secret[] {
   const seen = new Set<string>();
   const secrets: Secret[] = [];
+  const printed = printedNameWords(data);
   for (const secret of data.adopters.flatMap(adopterSecrets)) {
     const folded = foldTerm(secret.term);
     if ([...folded.replace(/[^\p{L}\p{N}]/gu, '')].length < 2) continue;
+    if (secret.kind === 'given-name' && printed.has(folded)) continue;
     const key = `${secret.adopterNumber}|${folded}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import unhomoglyph from 'unhomoglyph';
 import { micromark } from 'micromark';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import type { Services } from '../../services/contract';
 import { openDesk } from '../../services/desk';
@@ -23,6 +24,8 @@ export interface GuardCase {
   organization?: { name: string; aliases?: string[]; website?: string };
   /** People recorded under it, interviewed for Adopter 2. */
   people?: { name: string; email?: string }[];
+  /** People recorded under it but never interviewed: contacts, candidates' contacts. */
+  contacts?: { name: string; email?: string }[];
   /** Adopter 2's summary (its own entry). */
   summary?: string;
   /** Adopter 1's summary (another, named adopter's entry). */
@@ -83,31 +86,70 @@ export async function guardBench(): Promise<Bench> {
         for (const person of kase.people ?? [{ name: 'Bo Sample' }]) {
           people.push((await services.createPerson({ name: person.name, organizationId: created.id, ...(person.email ? { email: person.email } : {}) })).id);
         }
+        for (const contact of kase.contacts ?? []) {
+          await services.createPerson({ name: contact.name, organizationId: created.id, ...(contact.email ? { email: contact.email } : {}) });
+        }
         await approved(services, adopter.id, kase.summary ?? 'Adopter 2 moved its payment services onto the mesh.', people, '2024-07-10');
       } finally {
         desk.close();
       }
-      const refused: boolean[] = [];
-      const published: string[][] = [];
-      for (const [k, args] of EXPORTS.entries()) {
-        const out = path.join(dir, `out-${round}-${k}.${args[0] === 'adoption-md' ? 'md' : 'docx'}`);
-        const result = await cli(['export', ...args, '--project', slug, '--out', out, '--db', db]);
-        if (result.code === 3) {
-          refused.push(true);
-          published.push([]);
-          continue;
-        }
-        if (result.code !== 0) throw new Error(`export ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
-        refused.push(false);
-        const bytes = fs.readFileSync(out);
-        published.push(args[0] === 'adoption-md' ? readerForms(bytes.toString('utf8')) : (await packageText(bytes)).flatMap((p) => [...p.lines, ...p.attributes]));
-      }
-      return { refused, published };
+      return exportEverything(db, slug, path.join(dir, `out-${round}`));
     },
     close() {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** For each export, the texts it wrote that a reader reads as containing the secret. */
+export function leaksOf(published: readonly string[][], secret: string): string[][] {
+  const wanted = normalise(secret);
+  return published.map((texts) => texts.filter((text) => normalise(text).includes(wanted)));
+}
+
+/**
+ * Registers a suite's tests (inside a describe): every case is refused or absent from all four
+ * exports, every control is published by all four.
+ */
+export function guardCases(cases: readonly GuardCase[], controls: readonly GuardCase[]): void {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await guardBench();
+  }, 60_000);
+  afterAll(() => bench.close());
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, kase) => {
+    // Each export was refused (nothing written) or wrote nothing a reader would read as the secret.
+    expect(leaksOf((await bench.run(kase)).published, kase.secret)).toEqual([[], [], [], []]);
+  });
+
+  it.each(controls.map((c) => [c.name, c] as const))('control: %s is published', async (_name, kase) => {
+    expect((await bench.run(kase)).refused).toEqual([false, false, false, false]);
+  });
+}
+
+/**
+ * A project's `export adoption-md` and `export adoption-docx` through the command line, plain
+ * and with `--drafts --typography`: for each, refused (exit 3) or the texts it wrote as readers
+ * read them. The files are written next to `outPrefix`.
+ */
+export async function exportEverything(db: string, slug: string, outPrefix: string): Promise<Outcome> {
+  const refused: boolean[] = [];
+  const published: string[][] = [];
+  for (const [k, args] of EXPORTS.entries()) {
+    const out = `${outPrefix}-${k}.${args[0] === 'adoption-md' ? 'md' : 'docx'}`;
+    const result = await cli(['export', ...args, '--project', slug, '--out', out, '--db', db]);
+    if (result.code === 3) {
+      refused.push(true);
+      published.push([]);
+      continue;
+    }
+    if (result.code !== 0) throw new Error(`export ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+    refused.push(false);
+    const bytes = fs.readFileSync(out);
+    published.push(args[0] === 'adoption-md' ? readerForms(bytes.toString('utf8')) : (await packageText(bytes)).flatMap((p) => [...p.lines, ...p.attributes]));
+  }
+  return { refused, published };
 }
 
 /** Markdown as its readers meet it: the source as written, and the page GitHub shows (through micromark + GFM and a DOM). */

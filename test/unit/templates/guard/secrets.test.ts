@@ -126,6 +126,21 @@ describe('a named adopter', () => {
   });
 });
 
+describe('a given name the section prints anyway', () => {
+  it('is not a secret alone when a named interviewee shares it; the rest of the name still is', () => {
+    const shared = data('Ada Example and Ada from the platform team set it up.');
+    shared.adopters[1]!.organization.people.push({ name: 'Ada Quill', email: null });
+    const terms = collectSecrets(shared).filter((s) => s.adopterNumber === 2 && s.person === 'Ada Quill');
+    expect(terms.map((s) => [s.kind, s.term])).toEqual([
+      ['person', 'Ada Quill'],
+      ['surname', 'Quill'],
+    ]);
+    expect(() => publishAdoptionSection(shared)).not.toThrow();
+    shared.adopters[0]!.interviews[0]!.summary = 'Quill set it up.';
+    expect(() => publishAdoptionSection(shared)).toThrow(DeskError);
+  });
+});
+
 describe('SECRET_KIND_WORDS', () => {
   it('names every kind, and the refusal reads with it', () => {
     const kinds: SecretKind[] = ['organization', 'alias', 'variant', 'website', 'person', 'surname', 'given-name', 'email', 'email-domain'];
