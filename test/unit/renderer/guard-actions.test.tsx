@@ -84,29 +84,42 @@ describe('allowing a false positive from the refusal', () => {
 });
 
 describe('the adopter screen of an anonymous adopter', () => {
-  it('lists what the guard looks for; "not a secret" drops a term, undoably, and it can be guarded again', async () => {
+  it('lists what the guard looks for; "not a secret" drops a derived term, undoably, and it can be guarded again', async () => {
     openAdopter(1);
     const terms = await screen.findByRole('list', { name: 'What the guard looks for' });
     const words = within(terms)
       .getAllByTestId('guard-term')
       .map((li) => li.querySelector('.guard-term')!.textContent);
-    expect(words).toEqual(expect.arrayContaining(['Initech', 'Initrode', 'Beacon', 'Bo Sample']));
+    expect(words).toEqual(expect.arrayContaining(['Initech', 'Initrode', 'Beacon', 'Bo Sample', 'Sample']));
+    // What the reviewer recorded is guarded as written: only derived terms can be dropped.
+    expect(within(terms).queryByRole('button', { name: '‘Initech’ is not a secret' })).toBeNull();
+    expect(within(terms).queryByRole('button', { name: '‘Beacon’ is not a secret' })).toBeNull();
 
-    fireEvent.click(within(terms).getByRole('button', { name: '‘Beacon’ is not a secret' }));
-    expect((await toast()).textContent).toContain('Dropped ‘Beacon’ from what the guard looks for to protect Adopter 2.');
-    expect(await allowances()).toEqual([expect.objectContaining({ term: 'Beacon', entryNumber: null, note: expect.stringContaining('Dropped from what the guard looks for') })]);
-    expect(await screen.findByRole('button', { name: 'Guard ‘Beacon’ again' })).toBeTruthy();
+    fireEvent.click(within(terms).getByRole('button', { name: '‘Sample’ is not a secret' }));
+    expect((await toast()).textContent).toContain('Dropped ‘Sample’ from what the guard looks for to protect Adopter 2.');
+    expect(await allowances()).toEqual([expect.objectContaining({ term: 'Sample', entryNumber: null, note: expect.stringContaining('Dropped from what the guard looks for') })]);
+    expect(await screen.findByRole('button', { name: 'Guard ‘Sample’ again' })).toBeTruthy();
     // The drop is recorded like an allowance, and listed as one.
-    expect(within(screen.getByRole('list', { name: 'Allowances' })).getByText('Beacon')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Allowances' })).getByText('Sample')).toBeTruthy();
 
     fireEvent.click(within(await toast()).getByRole('button', { name: 'Undo' }));
     await waitFor(async () => expect(await allowances()).toEqual([]));
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Guard ‘Beacon’ again' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Guard ‘Sample’ again' })).toBeNull());
 
-    fireEvent.click(await screen.findByRole('button', { name: '‘Beacon’ is not a secret' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Guard ‘Beacon’ again' }));
-    await waitFor(() => expect(screen.getByTestId('toast').textContent).toContain('The guard looks for ‘Beacon’ again to protect Adopter 2.'));
+    fireEvent.click(await screen.findByRole('button', { name: '‘Sample’ is not a secret' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Guard ‘Sample’ again' }));
+    await waitFor(() => expect(screen.getByTestId('toast').textContent).toContain('The guard looks for ‘Sample’ again to protect Adopter 2.'));
     expect(await allowances()).toEqual([]);
+  });
+
+  it('says beside a term where an allowance releases it', async () => {
+    await desk.services.addAllowance({ adopterId: seed.adopters[1]!.adopter.id, term: 'beacon', entryNumber: 1 });
+    openAdopter(1);
+    const terms = await screen.findByRole('list', { name: 'What the guard looks for' });
+    const beacon = within(terms)
+      .getAllByTestId('guard-term')
+      .find((li) => li.querySelector('.guard-term')!.textContent === 'Beacon')!;
+    expect(beacon.textContent).toContain("allowed in Adopter 1's entry");
   });
 
   it('lists the allowances with where they apply and their note; Remove is undoable', async () => {

@@ -17,6 +17,7 @@ export function AllowActions({ hit, projectId }: { hit: LeakHit; projectId: numb
           {allowLabel(hit.term, hit.adopterNumber, hit.entryNumber)}
         </button>
       )}
+      {hit.entryNumber !== null && <span className="allow-question">or</span>}
       <button
         type="button"
         className="small quiet"

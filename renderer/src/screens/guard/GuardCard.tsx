@@ -16,7 +16,19 @@ type Actions = ReturnType<typeof useGuardActions>;
 const droppedBy = (term: GuardTerm, allowances: readonly Allowance[]) =>
   allowances.filter((a) => a.entryNumber === null && term.releasedBy.some((r) => r.entryNumber === null && r.term === a.term && r.note === a.note));
 
-/** "The guard looks for: …" — each term with where it came from, and "not a secret" for an ordinary word. */
+/**
+ * The terms the guard derives from what was recorded (a name's distinctive leading word, a
+ * person's family or given name): one of them can be an ordinary word. What the reviewer
+ * recorded (names, aliases, the website, full names and addresses) is guarded as recorded;
+ * an alias that is an ordinary word is removed from "Other names" instead.
+ */
+const DROPPABLE = new Set<GuardTerm['kind']>(['variant', 'surname', 'given-name']);
+
+/** Entry-scoped allowances of a term: "allowed in Adopter 1's entry". */
+const allowedIn = (term: GuardTerm, adopterNumber: number) =>
+  term.releasedBy.filter((r) => r.entryNumber !== null).map((r) => `allowed ${scopeWords(r.entryNumber, adopterNumber).replace(/^only /, '')}`);
+
+/** "The guard looks for: …" — each term with where it came from, and "not a secret" for an ordinary word it derived. */
 function GuardTerms({ terms, allowances, adopter, actions }: { terms: readonly GuardTerm[]; allowances: readonly Allowance[]; adopter: Adopter; actions: Actions }) {
   if (terms.length === 0) return <p className="muted">The guard looks for nothing for this adopter.</p>;
   return (
@@ -28,20 +40,21 @@ function GuardTerms({ terms, allowances, adopter, actions }: { terms: readonly G
           return (
             <li key={`${t.kind}:${t.term}`} className={dropped.length ? 'dropped' : undefined} data-testid="guard-term">
               <span className="guard-term">{dropped.length ? <s>{t.term}</s> : t.term}</span>
-              <span className="guard-from">{dropped.length ? 'dropped: not a secret' : t.from}</span>
+              <span className="guard-from">{dropped.length ? 'dropped: not a secret' : [t.from, ...allowedIn(t, adopter.number)].join(' · ')}</span>
               {dropped.length ? (
                 <button type="button" className="small quiet" aria-label={`Guard ${quoted(t.term)} again`} onClick={() => void actions.guardAgain(t.term, dropped, adopter.number)}>
                   Guard it again
                 </button>
-              ) : (
+              ) : DROPPABLE.has(t.kind) ? (
                 <button type="button" className="small quiet" aria-label={`${quoted(t.term)} is not a secret`} onClick={() => void actions.drop(t.term, adopter.id, adopter.number)}>
                   Not a secret
                 </button>
-              )}
+              ) : null}
             </li>
           );
         })}
       </ul>
+      <p className="hint">What you recorded is guarded as written; a word the guard derived from it can be dropped when it is an ordinary word.</p>
     </>
   );
 }

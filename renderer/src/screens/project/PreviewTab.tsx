@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Project } from '../../../../domain/project';
 import type { LeakHit } from '../../../../services/views';
 import { call, DeskCallError, errorMessage } from '../../client';
@@ -18,6 +18,8 @@ export function PreviewTab({ project }: { project: Project }) {
   const { state, reload } = useOp('previewAdoption', { projectId: project.id, includeDrafts }, [project.id, includeDrafts, generation]);
   const pipeline = useOp('pipeline', { projectId: project.id }, [project.id, generation]);
   const [message, setMessage] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  // After an allowance, a dismissal or an undo the last export's outcome no longer holds: the lists below say what does.
+  useEffect(() => setMessage(null), [generation]);
 
   /** The summary editor of the entry holding a hit, with the word selected: the place to fix it. */
   const linkFor = (hit: LeakHit) => {
@@ -35,7 +37,7 @@ export function PreviewTab({ project }: { project: Project }) {
       setMessage({ text: label, tone: 'ok' });
     } catch (error) {
       const refused = error instanceof DeskCallError && error.code === 'LEAK_DETECTED';
-      setMessage({ text: refused ? `Refused: ${error.message}` : errorMessage(error), tone: 'error' });
+      setMessage({ text: refused ? error.message : errorMessage(error), tone: 'error' });
       void reload();
     }
   }
