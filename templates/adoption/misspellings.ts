@@ -22,8 +22,14 @@ export interface Misspelling {
 /** Names shorter than this (letters, without spaces) are left alone: too many words are one letter from "Acme". */
 const MIN_LETTERS = 5;
 
-/** Hyphens and runs of spaces are one separator: "Umbrella-Logistics" is a way of writing the name, not a slip. */
-const comparable = (text: string): string => foldTerm(text).replace(/[\s-]+/g, ' ');
+/**
+ * Hyphens and runs of spaces are one separator: "Umbrella-Logistics" is a way of writing
+ * the name, not a slip. Plain ASCII (most words of most summaries) only needs lower case;
+ * the guard's folding (accents, look-alikes, ß…) is for the rest — it is the costly part
+ * when every word of every summary passes here.
+ */
+const PLAIN = /^[\x20-\x7e]*$/;
+const comparable = (text: string): string => (PLAIN.test(text) ? text.toLowerCase() : foldTerm(text)).replace(/[\s-]+/g, ' ');
 
 /**
  * The names to compare with: the organization's name and each alias, whole — a multi-word

@@ -45,6 +45,11 @@ describe('misspellings of an organization’s names', () => {
     }
   });
 
+  it('reads letters as the guard does: accents and look-alikes are no slip, a real slip beside them is', () => {
+    expect(slips({ name: 'Zentrovia' }, 'Zëntrovia and ZENTROVİA run it.')).toEqual([]);
+    expect(slips({ name: 'Zentrovia' }, 'Zëntrovai runs it.')).toEqual(['Zëntrovai → Zentrovia']);
+  });
+
   it('one slip in a name of up to six letters, two beyond; names under five letters are left alone', () => {
     expect(slips({ name: 'Brondo' }, 'Brando and Brnado use it.')).toEqual(['Brando → Brondo']);
     expect(slips({ name: 'Zentrovia' }, 'Zentorvia and Zentrovai and Zemtrowyx use it.')).toEqual(['Zentorvia → Zentrovia', 'Zentrovai → Zentrovia']);
