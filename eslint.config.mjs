@@ -22,6 +22,8 @@ const layer = {
   electronDir: ['**/electron/**'],
   renderer: ['**/renderer/**'],
   cli: ['**/cli/**'],
+  server: ['**/server', '**/server/**'],
+  host: ['**/host', '**/host/**'],
 };
 
 export default tseslint.config(
@@ -49,7 +51,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [[...NODE_ONLY], 'domain/ is pure: no Node, no database, no Electron.'],
-        [[...layer.markdown, ...layer.db, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'domain/ imports nothing of ours.'],
+        [[...layer.markdown, ...layer.db, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli, ...layer.server, ...layer.host], 'domain/ imports nothing of ours.'],
       ),
     },
   },
@@ -59,7 +61,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [[...NODE_ONLY], 'markdown/ is pure: it runs in the renderer as well as in Node.'],
-        [[...layer.domain, ...layer.db, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'markdown/ imports nothing of ours.'],
+        [[...layer.domain, ...layer.db, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli, ...layer.server, ...layer.host], 'markdown/ imports nothing of ours.'],
       ),
     },
   },
@@ -68,7 +70,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [layer.electron, 'Only electron/ imports electron.'],
-        [[...layer.markdown, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'db/ imports only domain/.'],
+        [[...layer.markdown, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli, ...layer.server, ...layer.host], 'db/ imports only domain/.'],
       ),
     },
   },
@@ -77,7 +79,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [[...layer.electron, 'better-sqlite3'], 'templates/ are pure functions: no Electron, no database.'],
-        [[...layer.db, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli], 'templates/ import only domain/ and markdown/.'],
+        [[...layer.db, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli, ...layer.server, ...layer.host], 'templates/ import only domain/ and markdown/.'],
       ),
     },
   },
@@ -86,7 +88,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [layer.electron, 'Only electron/ imports electron.'],
-        [[...layer.electronDir, ...layer.renderer, ...layer.cli], 'services/ import only domain/, db/ and templates/.'],
+        [[...layer.electronDir, ...layer.renderer, ...layer.cli, ...layer.server, ...layer.host], 'services/ import only domain/, db/ and templates/.'],
       ),
       // The unguarded renderers are for templates/ alone: public output leaves through publish.ts.
       '@typescript-eslint/no-restricted-imports': [
@@ -115,6 +117,28 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [[...layer.markdown, ...layer.db, ...layer.templates, ...layer.renderer, ...layer.cli], 'electron/ talks to the store only through services/.'],
+        [layer.server, 'electron/ and server/ are two front doors side by side; what both need lives in host/ or services/.'],
+      ),
+    },
+  },
+  {
+    // What both hosts of the built renderer share (the CSP, which files are served): pure rules.
+    files: ['host/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [[...layer.electron, 'better-sqlite3', 'ws'], 'host/ holds pure rules both hosts share: no Electron, no database, no server.'],
+        [[...layer.domain, ...layer.markdown, ...layer.db, ...layer.templates, ...layer.services, ...layer.electronDir, ...layer.renderer, ...layer.cli, ...layer.server], 'host/ imports nothing of ours.'],
+      ),
+    },
+  },
+  {
+    // The browser front door (`adoption-desk serve`): the electron/ of the browser.
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [layer.electron, 'Only electron/ imports electron.'],
+        [[...layer.markdown, ...layer.db, ...layer.templates, ...layer.renderer, ...layer.cli], 'server/ talks to the store only through services/.'],
+        [layer.electronDir, 'electron/ and server/ are two front doors side by side; what both need lives in host/ or services/.'],
       ),
     },
   },
@@ -137,7 +161,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [[...NODE_ONLY], 'The renderer runs sandboxed: it reaches the store only through window.desk.'],
-        [[...layer.db, ...layer.templates, ...layer.electronDir, ...layer.cli], 'The renderer imports only types from services/contract and domain/, and reads Markdown with markdown/.'],
+        [[...layer.db, ...layer.templates, ...layer.electronDir, ...layer.cli, ...layer.server, ...layer.host], 'The renderer imports only types from services/contract and domain/, and reads Markdown with markdown/.'],
       ),
       '@typescript-eslint/no-restricted-imports': [
         'error',

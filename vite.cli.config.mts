@@ -4,13 +4,14 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
-// The command line: one CommonJS file for Node. Pure-JS dependencies (zod) are bundled in,
-// so starting it reads and compiles one file instead of resolving a hundred; the native
-// module stays in node_modules.
-const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'better-sqlite3'];
+// The command line: one CommonJS file for Node. Pure-JS dependencies (zod, and ws for
+// `serve`) are bundled in, so starting it reads and compiles one file instead of resolving a
+// hundred; the native module stays in node_modules. ws's optional native helpers (bufferutil,
+// utf-8-validate) stay out: it requires them inside a try and does without.
+const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'better-sqlite3', 'bufferutil', 'utf-8-validate'];
 
 export default defineConfig({
-  ssr: { noExternal: ['zod'] },
+  ssr: { noExternal: ['zod', 'ws'] },
   plugins: [
     {
       // The bin entry must be executable when run straight from a clone (./out/cli/adoption-desk.js).

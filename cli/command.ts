@@ -12,3 +12,16 @@ export interface Command {
   readOnly: (args: readonly string[]) => boolean;
   run(args: string[], services: Services, io: CliIo): Promise<number | void>;
 }
+
+/**
+ * A command that opens and closes the database itself, and may run until it is stopped:
+ * `serve`. It gets the global --db (if given) instead of open services.
+ */
+export interface StandaloneCommand {
+  name: string;
+  usage: string;
+  standalone: true;
+  run(args: string[], context: { db: string | undefined; io: CliIo }): Promise<number>;
+}
+
+export type AnyCommand = Command | StandaloneCommand;

@@ -59,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const handler = COMMANDS.find((c) => c.name === command);
     if (!handler) throw new UsageError(`Unknown command "${command}". Run adoption-desk --help for the list.`);
+    if ('standalone' in handler) return await handler.run(args, { db: options.db, io });
     const file = resolveDatabaseFile(options.db, io.env);
     // A damaged database can still be replaced by a backup: those two commands open it in recovery mode.
     const recover = command === 'restore' || (command === 'backup' && args[0] === 'list');

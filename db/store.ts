@@ -50,6 +50,11 @@ export interface Store {
    */
   indexPending(): number;
   history(entity: EntityName, id: number): HistoryEntry[];
+  /**
+   * Copies the write-ahead log into the database file and empties it (before closing, so the
+   * file alone holds everything). True when every saved page made it into the file.
+   */
+  checkpoint(): boolean;
   close(): void;
 }
 
@@ -87,6 +92,11 @@ export function openStore(file: string, options: OpenOptions & { clock?: Clock }
     undo: () => guard('undo', () => undoLastChange(db, tables as unknown as Record<EntityName, EntityTable<RowMeta>>)),
     indexPending: () => guard('update the search index', () => indexPendingDocuments(db)),
     history: (entity, id) => guard('read the history', () => historyOf(db, entity, id)),
+    checkpoint: () =>
+      guard('write the database file', () => {
+        const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+        return result !== undefined && result.busy === 0;
+      }),
     close: () => {
       if (db.open) db.close();
     },

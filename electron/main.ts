@@ -3,9 +3,11 @@ import path from 'node:path';
 import { DeskError } from '../domain/errors';
 import { DATABASE_FILE, resolveDataDir } from '../services/data-location';
 import { openDesk, type Desk } from '../services/desk';
+import { acquireInstanceLock, type InstanceLock } from '../services/instance-lock';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-url';
 import { registerIpcHandlers } from './ipc';
+import { LEAVE_QUESTION, askBeforeLeavingUnsaved } from './leave-guard';
 import { nativeBindingForElectron } from './native-binding';
 import { denyAllPermissions, hardenWebContents } from './security';
 import { isTrustedSender } from './sender';
@@ -16,6 +18,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 let mainWindow: BrowserWindow | undefined;
 let desk: Desk | undefined;
+let lock: InstanceLock | undefined;
 
 function showMainWindow(): void {
   if (!mainWindow) return;
@@ -37,6 +40,8 @@ function failAndQuit(error: unknown): void {
   const message = error instanceof DeskError ? error.message : 'Adoption Desk could not start. The details are in the log.';
   if (!(error instanceof DeskError)) console.error(error);
   dialog.showErrorBox('Adoption Desk', message);
+  // app.exit skips will-quit.
+  lock?.release();
   app.exit(1);
 }
 
@@ -50,12 +55,24 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', showMainWindow);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, shell);
+    askBeforeLeavingUnsaved(contents, () => {
+      const window = BrowserWindow.fromWebContents(contents);
+      return window ? dialog.showMessageBoxSync(window, LEAVE_QUESTION) : dialog.showMessageBoxSync(LEAVE_QUESTION);
+    });
+  });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => desk?.close());
+  app.on('will-quit', () => {
+    desk?.close();
+    lock?.release();
+  });
 
   void app.whenReady().then(() => {
     try {
+      // One Adoption Desk per database, whichever way it is opened: `adoption-desk serve` on the
+      // same data is refused here (and this window refuses it) with a sentence that names the other.
+      lock = acquireInstanceLock(path.join(dataDir, DATABASE_FILE), { program: 'desktop app' });
       // Recovery mode: a damaged database still opens the window, so Settings → Backups can restore one.
       desk = openDesk(path.join(dataDir, DATABASE_FILE), { nativeBinding: nativeBindingForElectron(app.isPackaged), recover: true });
     } catch (error) {

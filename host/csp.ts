@@ -1,7 +1,8 @@
 /**
  * The Content-Security-Policy of every page: scripts and styles only from the app
  * itself, no eval, no inline script, and no network at all (connect-src 'self' is the
- * app's own origin, which serves no data).
+ * app's own origin: app://desk in the desktop app, which serves no data, and the
+ * `adoption-desk serve` server, whose one socket answers window.desk).
  * renderer/index.html carries the same policy in a meta tag; a test keeps them equal.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -16,3 +17,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-src 'none'",
 ].join('; ');
+
+/**
+ * What a response header adds to the page's policy: no other page may frame the app
+ * (a meta tag cannot say this; only a header can).
+ */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;

@@ -1,24 +1,34 @@
-import { OPERATION_NAMES } from '../../../services/operations';
+import { OPERATION_NAMES } from '../services/operations';
 
-/** Where the bridge sends calls: the harness's own origin, so connect-src 'self' allows it. */
+/** Where the page's calls go: the server's own origin, so connect-src 'self' allows it. */
 export const SOCKET_PATH = '/__desk/socket';
+export const BRIDGE_PATH = '/__desk/bridge.js';
 
 /**
- * The browser twin of electron/preload.ts: `window.desk` with one function per
- * contract operation, answered by the harness instead of over IPC. Served as a
- * same-origin script, so the app's strict CSP stays exactly as shipped.
+ * The browser twin of electron/preload.ts: `window.desk` with one function per contract
+ * operation, frozen, answered by the server over one same-origin WebSocket instead of IPC.
+ * Served as a script of its own, so the app's strict CSP stays exactly as shipped.
  *
- * Calls travel over one WebSocket, each with an id its answer carries back: a round trip
- * costs about what an IPC call costs (~1 ms), where a fetch per call cost ~8 ms in
- * Chromium — a harness figure that hid the app's own latency in the benchmarks. Like
- * ipcRenderer.invoke when the main process is gone, a call rejects when the socket
- * closes or cannot open; the next call tries to connect again, so the app sees the back
- * end return (the "Not saved" → saved test stops and restarts the server).
+ * Each call carries an id its answer carries back: a round trip costs about what an IPC call
+ * costs (~1 ms), where a fetch per call costs ~8 ms in Chromium. Like ipcRenderer.invoke when
+ * the main process is gone, a call rejects when the socket closes or cannot open; the next
+ * call connects again, so the app sees the server come back. A call larger than the server
+ * takes is refused here with a plain message, before it is sent.
+ *
+ * It also takes the launch secret out of the address bar when the page is opened (or its
+ * address pasted in) while already signed in (server/unlock.ts trades it otherwise).
  */
-export function bridgeScript(): string {
+export function bridgeScript(maxCallBytes: number): string {
   return `(() => {
+  // Before the app's own listener: the router then reads the address without the key.
+  const dropKey = () => {
+    if (/^#key=/.test(location.hash)) history.replaceState(null, '', location.pathname + (location.hash.replace(/^#key=[^#]*/, '') || '#/'));
+  };
+  dropKey();
+  window.addEventListener('hashchange', dropKey);
   const names = ${JSON.stringify(OPERATION_NAMES)};
   const url = location.origin.replace(/^http/, 'ws') + ${JSON.stringify(SOCKET_PATH)};
+  const maxBytes = ${maxCallBytes};
   let socket = null;
   let nextId = 1;
   // Each socket answers (or fails) only the calls sent on it: a closing old socket must not
@@ -37,16 +47,21 @@ export function bridgeScript(): string {
     };
     s.onclose = () => {
       if (socket === s) socket = null;
-      for (const { reject } of pending.values()) reject(new Error('The harness connection closed.'));
+      for (const { reject } of pending.values()) reject(new Error('The connection to Adoption Desk closed.'));
       pending.clear();
     };
     socket = s;
     return s;
   };
+  const tooLarge = (message) => message.length * 3 > maxBytes && new Blob([message]).size > maxBytes;
   const send = (name, input) =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       const message = JSON.stringify({ id, name, input: input === undefined ? {} : input });
+      if (tooLarge(message)) {
+        resolve({ ok: false, error: { code: 'VALIDATION', message: 'This is too large for Adoption Desk to take in one go (over ' + Math.floor(maxBytes / 1048576) + ' MB). Nothing was saved.' } });
+        return;
+      }
       const s = connect();
       s.calls.set(id, { resolve, reject });
       if (s.readyState === WebSocket.OPEN) s.send(message);

@@ -20,7 +20,18 @@ export interface Desk {
   readonly warnings: readonly string[];
   /** Why the store is closed in recovery mode; null when it is open. */
   readonly failure: DeskError | null;
-  close(): void;
+  /**
+   * Indexes what the search index still misses, checkpoints the write-ahead log into the
+   * database file and closes it; says what it did, so a front door can tell the reviewer.
+   */
+  close(): DeskClosed;
+}
+
+export interface DeskClosed {
+  /** Documents the search index took in on the way out. */
+  indexed: number;
+  /** Whether the database file alone now holds every change (the write-ahead log is empty). */
+  checkpointed: boolean;
 }
 
 export type DeskOptions = OpenOptions & {
@@ -134,12 +145,13 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
   // so the next search finds it done. Each operation pushes the moment back; the timer never
   // keeps a process alive.
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
-  const indexNow = () => {
+  const indexNow = (): number => {
     idleTimer = null;
     try {
-      store?.indexPending();
+      return store?.indexPending() ?? 0;
     } catch {
       // A store that cannot be written says so on the next save; a search still runs (services/search.ts).
+      return 0;
     }
   };
   const indexWhenIdle = () => {
@@ -170,8 +182,16 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
     },
     close: () => {
       if (idleTimer) clearTimeout(idleTimer);
-      indexNow();
+      const indexed = indexNow();
+      let checkpointed = false;
+      try {
+        checkpointed = store?.checkpoint() ?? false;
+      } catch {
+        // A read-only or damaged file cannot be checkpointed; SQLite keeps the log for the next opening.
+      }
       store?.close();
+      store = null;
+      return { indexed, checkpointed };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Command } from '../command';
+import type { AnyCommand } from '../command';
 import { adoptersCommand } from './adopters';
 import { allowCommand } from './allow';
 import { archiveCommand } from './archive';
@@ -11,9 +11,10 @@ import { importNotesCommand } from './import-notes';
 import { projectCommand } from './project';
 import { restoreCommand } from './restore';
 import { searchCommand } from './search';
+import { serveCommand } from './serve';
 
 /** Every top-level command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [
+export const COMMANDS: readonly AnyCommand[] = [
   projectCommand,
   adoptersCommand,
   exportCommand,
@@ -26,4 +27,5 @@ export const COMMANDS: readonly Command[] = [
   searchCommand,
   backupCommand,
   restoreCommand,
+  serveCommand,
 ];

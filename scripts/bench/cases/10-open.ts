@@ -29,10 +29,10 @@ export const benchCase: BenchCase = {
         file = context.copyOf(context.store);
       },
       run: () => openDesk(file),
-      after: (desk) => desk.close(),
+      after: (desk) => void desk.close(),
     });
     context.settle();
-    const again = await timeOperations({ warmup: 1, count: context.reps(30, 8), run: () => openDesk(file), after: (desk) => desk.close() });
+    const again = await timeOperations({ warmup: 1, count: context.reps(30, 8), run: () => openDesk(file), after: (desk) => void desk.close() });
     const dir = context.tempDir();
     const create = await timeOperations({
       warmup: 1,

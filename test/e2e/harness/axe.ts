@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { AXE_PATH } from './server';
 
 interface AxeViolation {
   id: string;
@@ -9,7 +10,7 @@ interface AxeViolation {
 
 /** Serious and critical axe-core violations on the page as it is now (WCAG 2.1 AA rules). */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/__test/axe.js' });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE_PATH });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });

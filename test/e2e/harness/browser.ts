@@ -31,14 +31,14 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Browser> {
+export async function openBrowser(options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install the Debian package "chromium" (.ci/run does).`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'adoption-desk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    viewport: { width: 1200, height: 800 },
+    viewport: options.viewport ?? { width: 1200, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: true,
   });

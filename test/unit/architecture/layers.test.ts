@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const SOURCE_ROOMS = ['domain', 'markdown', 'db', 'templates', 'services', 'electron', 'renderer', 'cli', 'scripts'];
+const SOURCE_ROOMS = ['domain', 'markdown', 'db', 'templates', 'services', 'host', 'electron', 'server', 'renderer', 'cli', 'scripts'];
 
 function sourceFiles(): string[] {
   const files: string[] = [];
@@ -48,6 +48,10 @@ describe('the house rules', () => {
     expect(calling(/\.handle\s*\(\s*channelFor|ipcMain\.handle\s*\(/)).toEqual(['electron/ipc.ts']);
     expect(calling(/\.openExternal\s*\(/)).toEqual(['electron/external-links.ts']);
   });
+
+  it('only server/desk-server.ts listens on a port: the browser front door is the one way in from the network', () => {
+    expect(files.filter((f) => /\.listen\s*\(/.test(code(f))).map(rel)).toEqual(['server/desk-server.ts']);
+  });
 });
 
 describe('lint enforces the layers', { timeout: 30_000 }, () => {
@@ -78,6 +82,18 @@ describe('lint enforces the layers', { timeout: 30_000 }, () => {
     ['markdown/x.ts', "import fs from 'node:fs';\nvoid fs;\n"],
     ['domain/x.ts', "import { readMarkdown } from '../markdown/read';\nvoid readMarkdown;\n"],
     ['cli/x.ts', "import { readMarkdown } from '../markdown/read';\nvoid readMarkdown;\n"],
+    ['server/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
+    ['server/x.ts', "import { app } from 'electron';\nvoid app;\n"],
+    ['server/x.ts', "import { resolveAppFile } from '../electron/app-protocol';\nvoid resolveAppFile;\n"],
+    ['server/x.ts', "import { renderAdoptionSection } from '../templates/adoption/section';\nvoid renderAdoptionSection;\n"],
+    ['electron/x.ts', "import { serve } from '../server/serve';\nvoid serve;\n"],
+    ['services/x.ts', "import { serve } from '../server/serve';\nvoid serve;\n"],
+    ['host/x.ts', "import { DeskError } from '../domain/errors';\nvoid DeskError;\n"],
+    ['host/x.ts', "import { WebSocketServer } from 'ws';\nvoid WebSocketServer;\n"],
+    ['host/x.ts', "import { app } from 'electron';\nvoid app;\n"],
+    ['renderer/src/x.ts', "import { bridgeScript } from '../../server/bridge';\nvoid bridgeScript;\n"],
+    ['renderer/src/x.ts', "import { CONTENT_SECURITY_POLICY } from '../../host/csp';\nvoid CONTENT_SECURITY_POLICY;\n"],
+    ['db/x.ts', "import { hasDotDot } from '../host/renderer-files';\nvoid hasDotDot;\n"],
   ])('%s: %s fails lint', async (file, code) => {
     expect((await lint(file, code)).length).toBeGreaterThan(0);
   });
@@ -91,6 +107,12 @@ describe('lint enforces the layers', { timeout: 30_000 }, () => {
     ['electron/x.ts', "import { app } from 'electron';\nvoid app;\n"],
     ['renderer/src/x.ts', "import { readMarkdown } from '../../markdown/read';\nvoid readMarkdown;\n"],
     ['templates/x.ts', "import { readMarkdown } from '../markdown/read';\nvoid readMarkdown;\n"],
+    ['server/x.ts', "import { dispatch } from '../services/dispatch';\nvoid dispatch;\n"],
+    ['server/x.ts', "import { CONTENT_SECURITY_POLICY } from '../host/csp';\nvoid CONTENT_SECURITY_POLICY;\n"],
+    ['server/x.ts', "import { WebSocketServer } from 'ws';\nvoid WebSocketServer;\n"],
+    ['electron/x.ts', "import { CONTENT_SECURITY_POLICY } from '../host/csp';\nvoid CONTENT_SECURITY_POLICY;\n"],
+    ['cli/x.ts', "import { serve } from '../server/serve';\nvoid serve;\n"],
+    ['host/x.ts', "import path from 'node:path';\nvoid path;\n"],
   ])('%s: allowed import passes', async (file, code) => {
     expect(await lint(file, code)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../host/csp';
 
 const BUILT_INDEX = path.resolve(__dirname, '../../../out/renderer/index.html');
 

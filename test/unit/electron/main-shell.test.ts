@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { acquireInstanceLock, type InstanceLock } from '../../../services/instance-lock';
 import { tempDir } from '../../helpers/temp-dir';
 
 /**
@@ -61,8 +62,9 @@ afterEach(() => {
   vi.doUnmock('electron');
 });
 
-async function loadMain(gotLock: boolean) {
+async function loadMain(gotLock: boolean, before: (dataDir: string) => void = () => {}) {
   const dataDir = path.join(tempDir(), 'data');
+  before(dataDir);
   const electron = fakeElectron({ gotLock, userData: path.join(tempDir(), 'userData') });
   vi.doMock('electron', () => electron.fake);
   process.argv = ['electron', '.', '--data-dir', dataDir];
@@ -99,6 +101,34 @@ describe('the Electron main process', () => {
   it('hardens every web contents the app creates', async () => {
     const { appListeners } = await loadMain(true);
     expect(appListeners.has('web-contents-created')).toBe(true);
+  });
+
+  it('takes the data’s instance lock as the desktop app, and frees it on quit', async () => {
+    const { appListeners, dataDir } = await loadMain(true);
+    const lockFile = path.join(dataDir, 'adoption-desk.sqlite.lock');
+    expect(JSON.parse(fs.readFileSync(lockFile, 'utf8'))).toMatchObject({ program: 'desktop app', pid: process.pid });
+    appListeners.get('will-quit')!();
+    expect(fs.existsSync(lockFile)).toBe(false);
+  });
+
+  it('refuses to open data that `adoption-desk serve` has open, naming it, and opens nothing', async () => {
+    let serving: InstanceLock | undefined;
+    const { fake, windows, dataDir } = await loadMain(true, (dir) => {
+      serving = acquireInstanceLock(path.join(dir, 'adoption-desk.sqlite'), { program: 'serve', url: 'http://127.0.0.1:5000/' });
+    });
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Adoption Desk', expect.stringContaining('served by `adoption-desk serve`'));
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Adoption Desk', expect.stringContaining('at http://127.0.0.1:5000/'));
+    expect(fake.app.exit).toHaveBeenCalledWith(1);
+    expect(windows).toHaveLength(0);
+    expect(fs.existsSync(path.join(dataDir, 'adoption-desk.sqlite'))).toBe(false);
+    expect(JSON.parse(fs.readFileSync(serving!.file, 'utf8')).program).toBe('serve');
+  });
+
+  it('asks before a window with an unsaved edit closes', async () => {
+    const { appListeners } = await loadMain(true);
+    const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
+    appListeners.get('web-contents-created')!({}, contents);
+    expect(contents.on).toHaveBeenCalledWith('will-prevent-unload', expect.any(Function));
   });
 
   it('a second instance quits at once and opens nothing', async () => {
