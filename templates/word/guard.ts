@@ -31,13 +31,9 @@ export async function scanDocxPackage(
   const parts: TextPart[] = [];
   const chunks: Chunk[] = [];
   const add = (part: string, offset: number, lines: string[], entryOfLine?: (line: number) => number | null) => {
-    // Read as shown, and with markup-like characters read through (`_Glo_bex`): as the
-    // Markdown is read as written and as shown, so the two exports refuse alike.
-    const text = lines.join('\n');
-    for (const mode of ['plain', 'source'] as const) {
-      parts.push({ part: String(chunks.length), text, mode, ...(entryOfLine ? { entryOfLine } : {}) });
-      chunks.push({ part, offset });
-    }
+    // Word's text is what its reader sees: read as shown (a literal "<Globex>" stays readable).
+    parts.push({ part: String(chunks.length), text: lines.join('\n'), mode: 'plain', ...(entryOfLine ? { entryOfLine } : {}) });
+    chunks.push({ part, offset });
   };
   for (const text of await packageText(bytes)) {
     if (text.paragraphs) {
@@ -71,7 +67,7 @@ export async function scanDocxPackage(
   };
   const order = (a: LeakHit, b: LeakHit) =>
     a.part.localeCompare(b.part) || a.line - b.line || a.column - b.column || b.term.length - a.term.length;
-  // Each chunk is read twice (as shown, and through markup): a spot found both ways counts once.
+  // A spot reported by two overlapping secrets' scans counts once.
   const once = (hits: LeakHit[]) => {
     const seen = new Set<string>();
     return hits.filter((hit) => {
