@@ -108,8 +108,8 @@ export function fold(original: string, mode: FoldMode = 'source'): Folded {
     const run = plainRun.exec(original);
     if (run) {
       // A run may take single spaces along; one right after a space is not repeated.
-      const skip = endsWithSpace && run[0].startsWith(' ') ? 1 : 0;
-      const chars = run[0].slice(skip).toLowerCase();
+      const skip: number = endsWithSpace && run[0].startsWith(' ') ? 1 : 0;
+      const chars: string = run[0].slice(skip).toLowerCase();
       for (let k = 0; k < chars.length; k++) map.push(i + skip + k);
       parts.push(chars);
       length += chars.length;
