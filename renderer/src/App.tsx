@@ -5,6 +5,7 @@ import { RefreshProvider, useRefresh } from './hooks/refresh';
 import { SaveStatusLine, SaveStatusProvider, useSaveStatus } from './hooks/saveStatus';
 import { ToastProvider, useToast } from './hooks/toast';
 import { UnsavedEdits } from './components/UnsavedEdits';
+import { platform } from './platform';
 import { hrefFor, useRoute, type Route } from './router';
 import { AdopterScreen } from './screens/adopter/AdopterScreen';
 import { ImportScreen } from './screens/import/ImportScreen';
@@ -92,14 +93,8 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [undo]);
 
-  // Closing the window with an unsaved edit asks first.
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (overall.kind !== 'saved') event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [overall.kind]);
+  // Closing the window (or the tab) with an unsaved edit asks first.
+  useEffect(() => platform.askBeforeLeaving(() => overall.kind !== 'saved'), [overall.kind]);
 
   return (
     <div className="app">

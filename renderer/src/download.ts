@@ -1,25 +1,13 @@
 import type { DocumentFile } from '../../services/views';
+import { platform } from './platform';
 
-/**
- * Hands a generated file to the browser's save flow. In the desktop app Electron shows
- * its save dialog for it; the bytes never leave this machine.
- */
+/** Saves generated Markdown through the platform (renderer/src/platform.ts). */
 export function downloadText(fileName: string, text: string, mimeType = 'text/markdown'): void {
-  save(fileName, new Blob([text], { type: `${mimeType};charset=utf-8` }));
+  platform.saveFile(fileName, new Blob([text], { type: `${mimeType};charset=utf-8` }));
 }
 
+/** Saves a generated document (the contract carries it as base64) through the platform. */
 export function downloadFile(file: DocumentFile): void {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  save(file.fileName, new Blob([bytes], { type: file.mimeType }));
-}
-
-function save(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  platform.saveFile(file.fileName, new Blob([bytes], { type: file.mimeType }));
 }

@@ -84,6 +84,25 @@ describe('adoption-desk serve in Chromium', () => {
     local.close();
   });
 
+  it('in the browser, Settings says how the app runs, and closing the tab with an unsaved edit asks first', async () => {
+    const page = browsers[0]!.page;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    expect(await page.getByTestId('browser-host').textContent()).toContain('closing this tab does not stop it');
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.getByLabel('Author name in Word documents').pressSequentially('Ada Reviewer');
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => dialogs).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 10_000 }).toBe('Saved');
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(dialogs).toEqual(['beforeunload']);
+  });
+
   it('without the fragment, another browser gets the sign-in page and nothing else', async () => {
     const { page, requests } = await browser();
     await page.goto(base);

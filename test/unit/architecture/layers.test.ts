@@ -49,6 +49,13 @@ describe('the house rules', () => {
     expect(calling(/\.openExternal\s*\(/)).toEqual(['electron/external-links.ts']);
   });
 
+  it('only renderer/src/platform.ts asks where the renderer runs, and saves files or guards leaving', () => {
+    const renderer = files.filter((f) => rel(f).startsWith('renderer/'));
+    const asking = (pattern: RegExp) => renderer.filter((f) => pattern.test(code(f))).map(rel);
+    expect(asking(/location\.protocol|['"]app:['"]|process\.versions|navigator\.userAgent|isElectron/)).toEqual(['renderer/src/platform.ts']);
+    expect(asking(/beforeunload|createObjectURL|\.download\s*=/)).toEqual(['renderer/src/platform.ts']);
+  });
+
   it('only server/desk-server.ts listens on a port: the browser front door is the one way in from the network', () => {
     expect(files.filter((f) => /\.listen\s*\(/.test(code(f))).map(rel)).toEqual(['server/desk-server.ts']);
   });

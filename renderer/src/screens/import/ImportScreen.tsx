@@ -5,6 +5,7 @@ import { call, errorMessage } from '../../client';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
 import { Outcome } from '../../components/Outcome';
+import { platform } from '../../platform';
 
 const KINDS = {
   dd: { label: 'DD document (Markdown)', accept: '.md,.markdown,.txt', needsProject: false, needsAdopter: false },
@@ -66,7 +67,7 @@ export function ImportScreen() {
     setMapping(null);
     if (!chosen) return setFile(null);
     if (chosen.size > MAX_BYTES) return setError(`${chosen.name} is ${(chosen.size / 1048576).toFixed(0)} MB; files over 50 MB are not imported.`);
-    setFile({ name: chosen.name, text: await chosen.text() });
+    setFile({ name: chosen.name, text: await platform.readChosenFile(chosen) });
   }
 
   async function run(dryRun: boolean) {

@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/useAction';
 import { useOp } from '../../hooks/useOp';
 import { applyTheme } from '../../theme';
 import { Outcome } from '../../components/Outcome';
+import { platform } from '../../platform';
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const [current, setCurrent] = useState(settings);
@@ -111,6 +112,12 @@ export function SettingsScreen() {
             <p className="hint">
               Start the app with <code>--data-dir DIR</code> (or set ADOPTION_DESK_DATA_DIR) to keep it elsewhere. Version {value.version}.
             </p>
+            {platform.host === 'browser' && (
+              <p className="hint" data-testid="browser-host">
+                You are using Adoption Desk in your browser. <code>adoption-desk serve</code> keeps it running in its terminal until you
+                press Ctrl+C there; closing this tab does not stop it, and only this browser can open it.
+              </p>
+            )}
           </section>
         )}
       </LoadedView>
