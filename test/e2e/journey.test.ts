@@ -219,7 +219,7 @@ describe('a due diligence from start to export', () => {
     await page.getByRole('link', { name: 'Preview & export' }).click();
     await page.getByRole('button', { name: 'Save .md' }).click();
     const message = await page.getByTestId('export-message').textContent();
-    expect(message).toContain('Refused');
+    expect(message).toContain('The export was refused');
     expect(message).toContain("'Initech', the organization of Adopter 2, in Adopter 1's entry");
     await page.getByTestId('leak').getByRole('link').first().click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('summary');
