@@ -11,7 +11,7 @@ import { publicationData } from './publication-data';
  * protects (an anonymous one, or a named one with anonymous interviewees). Each is one
  * change, so the app's Undo (and the toast's) can take it back.
  */
-export function allowanceServices(store: Store): ServiceGroup<'listAllowances' | 'addAllowance' | 'removeAllowance'> {
+export function allowanceServices(store: Store): ServiceGroup<'listAllowances' | 'addAllowance' | 'removeAllowance' | 'noteAllowance'> {
   const { adopter, allowance } = store.tables;
   return {
     listAllowances: ({ adopterId }) => store.read(() => allowance.list({ adopter_id: adopterId }, { orderBy: 'id' })),
@@ -30,6 +30,7 @@ export function allowanceServices(store: Store): ServiceGroup<'listAllowances' |
         }
         return allowance.insert({ adopterId, term, entryNumber: scope, note: note ?? '' });
       }),
+    noteAllowance: ({ id, version, note }) => store.change('Note an allowance', () => allowance.update(id, version, { note })),
     removeAllowance: ({ id }) =>
       store.change('Remove an allowance', () => {
         const removed = allowance.get(id);

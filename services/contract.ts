@@ -133,6 +133,7 @@ export const contract = {
   listAllowances: op<Allowance[]>()(adoption.listAllowances, 'Terms released from the anonymity guard for an adopter.'),
   addAllowance: op<Allowance>()(adoption.addAllowance, 'Release a false positive of the anonymity guard for an anonymous adopter.'),
   removeAllowance: op<Allowance>()(byId, 'Withdraw an allowance; returns what was withdrawn.'),
+  noteAllowance: op<Allowance>()(adoption.noteAllowance, 'Say why a term was allowed (the TOC dossier lists the note).'),
   dismissWarning: op<Dismissal>()(dismissalInputs.dismiss, 'Dismiss one of an adopter’s warnings (by its key); it shows again when its text changes.'),
   listDismissedWarnings: op<Dismissal[]>()(dismissalInputs.list, 'The adopter’s dismissed warnings that still hide one.'),
   restoreWarning: op<Dismissal>()(byId, 'Show a dismissed warning again; returns the dismissal withdrawn.'),

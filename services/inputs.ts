@@ -112,4 +112,5 @@ export const adoptionInputs = {
   listAllowances: z.object({ adopterId: entityId }).strict(),
   listGuardTerms: z.object({ adopterId: entityId }).strict(),
   addAllowance: allowanceFields.extend({ entryNumber: allowanceFields.shape.entryNumber.optional(), note: allowanceFields.shape.note.optional() }).strict(),
+  noteAllowance: z.object({ id: entityId, version: versionField, note: allowanceFields.shape.note }).strict(),
 };

@@ -54,6 +54,7 @@ export const OPERATION_NAMES = [
   'listAllowances',
   'addAllowance',
   'removeAllowance',
+  'noteAllowance',
   'dismissWarning',
   'listDismissedWarnings',
   'restoreWarning',

@@ -137,6 +137,24 @@ describe('the adopter screen of an anonymous adopter', () => {
     expect(await screen.findByRole('list', { name: 'Allowances' })).toBeTruthy();
   });
 
+  it('a note says why a term is allowed; saved from a dialog, undoable', async () => {
+    const adopterId = seed.adopters[1]!.adopter.id;
+    await desk.services.addAllowance({ adopterId, term: 'Beacon', entryNumber: 1 });
+    openAdopter(1);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add a note for the allowance ‘Beacon’' }));
+    const dialog = screen.getByRole('dialog', { name: 'Note for the allowance ‘Beacon’' });
+    fireEvent.change(within(dialog).getByLabelText(/Why it is not a secret here/), { target: { value: 'the radio kind' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save note' }));
+    expect((await toast()).textContent).toContain('Noted for ‘Beacon’: “the radio kind”');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await allowances()).toEqual([expect.objectContaining({ note: 'the radio kind' })]);
+    await waitFor(() => expect(screen.getByTestId('allowance').textContent).toContain('the radio kind'));
+
+    fireEvent.click(within(await toast()).getByRole('button', { name: 'Undo' }));
+    await waitFor(async () => expect(await allowances()).toEqual([expect.objectContaining({ note: '' })]));
+    expect(await screen.findByRole('button', { name: 'Add a note for the allowance ‘Beacon’' })).toBeTruthy();
+  });
+
   it('shows no guard card for a named adopter with nothing to protect', async () => {
     openAdopter(0);
     await screen.findByTestId('entry-preview');

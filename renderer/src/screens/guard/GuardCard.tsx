@@ -4,6 +4,7 @@ import type { GuardTerm } from '../../../../services/views';
 import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
+import { AllowanceNote } from './AllowanceNote';
 import { useGuardActions } from './useGuardActions';
 import { DROPPED_NOTE, quoted, scopeWords } from './words';
 
@@ -92,6 +93,7 @@ export function GuardCard({ adopter, projectId, version = 0 }: { adopter: Adopte
                   {scopeWords(a.entryNumber, adopter.number)}
                   {a.note && a.note !== DROPPED_NOTE ? ` · ${a.note}` : ''}
                 </span>
+                <AllowanceNote allowance={a} projectId={projectId} />
                 <button type="button" className="small quiet" aria-label={`Remove the allowance ${quoted(a.term)}`} onClick={() => void actions.withdraw(a, adopter.number)}>
                   Remove
                 </button>

@@ -47,6 +47,14 @@ export function useGuardActions(projectId: number) {
           undo: reAdd,
           undone: () => `The allowance ${quoted(allowance.term)} for Adopter ${adopterNumber} is back.`,
         }),
+      /** Says why a term is allowed; Undo puts the previous note back. */
+      note: (allowance: Allowance, note: string) =>
+        undoable({
+          run: () => call('noteAllowance', { id: allowance.id, version: allowance.version, note }),
+          done: (saved) => (saved.note ? `Noted for ${quoted(allowance.term)}: “${saved.note}”` : `Removed the note of ${quoted(allowance.term)}.`),
+          undo: (saved) => call('noteAllowance', { id: saved.id, version: saved.version, note: allowance.note }),
+          undone: () => `The note of ${quoted(allowance.term)} is as it was.`,
+        }),
       /** "Not a secret": a term the guard derived that is an ordinary word, released everywhere and noted as dropped. */
       drop: (term: string, adopterId: number, adopterNumber: number) =>
         undoable({
