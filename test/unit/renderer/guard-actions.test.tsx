@@ -53,11 +53,16 @@ describe('allowing a false positive from the refusal', () => {
     expect((await toast()).textContent).toContain("Allowed ‘Beacon’ for Adopter 2 — only in Adopter 1's entry. The guard no longer refuses it there.");
     expect(await allowances()).toEqual([expect.objectContaining({ term: 'Beacon', entryNumber: 1, note: '' })]);
     await waitFor(() => expect(screen.queryByTestId('leak')).toBeNull());
+    // What the allowance lets through is listed, with the way to the adopter's allowances.
+    const allowedHit = await screen.findByTestId('allowed-hit');
+    expect(allowedHit.textContent).toContain("‘Beacon’ of anonymous Adopter 2 in Adopter 1's entry, line 8 — allowed as Beacon");
+    expect(within(allowedHit).getByRole('link', { name: 'Allowances of Adopter 2' }).getAttribute('href')).toBe(`#/p/${seed.project.id}/a/${seed.adopters[1]!.adopter.id}`);
 
     fireEvent.click(within(await toast()).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(screen.getByTestId('toast').textContent).toContain('Withdrawn: ‘Beacon’ for Adopter 2; the guard refuses it again.'));
     expect(await allowances()).toEqual([]);
     expect(await screen.findByTestId('leak')).toBeTruthy();
+    expect(screen.queryByTestId('allowed-hit')).toBeNull();
   });
 
   it('offers the wider choice: everywhere', async () => {

@@ -8,6 +8,7 @@ import { downloadFile, downloadText } from '../../download';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
 import { hrefFor } from '../../router';
+import { AllowedList } from '../guard/AllowedList';
 import { WarningList } from '../guard/WarningList';
 import { LeakList } from './LeakList';
 
@@ -28,6 +29,12 @@ export function PreviewTab({ project }: { project: Project }) {
     const entry = state.value.entries.find((e) => e.number === hit.entryNumber);
     if (!row || !entry?.interviewId) return null;
     return hrefFor({ name: 'interview', projectId: project.id, adopterId: row.adopterId, interviewId: entry.interviewId, focus: `summary:${hit.term}` });
+  };
+
+  /** The screen of the adopter numbered `number`, where its allowances are listed. */
+  const adopterHref = (number: number) => {
+    const row = pipeline.state.status === 'ready' ? pipeline.state.value.find((r) => r.number === number) : undefined;
+    return row ? hrefFor({ name: 'adopter', projectId: project.id, adopterId: row.adopterId }) : null;
   };
 
   async function run(label: string, action: () => Promise<void>) {
@@ -79,6 +86,7 @@ export function PreviewTab({ project }: { project: Project }) {
           <div className="preview-layout">
             <div className="preview-main">
               <LeakList leaks={preview.leaks} linkFor={linkFor} projectId={project.id} />
+              <AllowedList allowed={preview.allowed} adopterHref={adopterHref} />
               <article className="card preview" aria-label="Adoption section preview" data-testid="section-preview">
                 {/* The section's own heading sits right under the screen's title (h2). */}
                 {raw ? <pre className="markdown-source">{preview.markdown}</pre> : <MarkdownView markdown={preview.markdown} headingLevel={3} />}
