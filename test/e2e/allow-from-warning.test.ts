@@ -38,6 +38,18 @@ afterAll(async () => {
   await harness?.close();
 });
 
+/**
+ * Opens a screen of the app. The harness's address carries the launch secret in its
+ * fragment and works once: sign in with it first, then move by the hash as links do.
+ */
+async function show(hash: string) {
+  if (!page.url().startsWith('http')) {
+    await page.goto(harness.url);
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+  }
+  await page.evaluate((h) => (window.location.hash = h), hash);
+}
+
 const allowances = () => harness.desk.services.listAllowances({ adopterId: seed.adopters[1]!.adopter.id });
 const toast = () => page.getByTestId('toast');
 const exportMessage = () => page.getByTestId('export-message');
@@ -50,7 +62,7 @@ async function saveMarkdown() {
 
 describe('allowing a false positive from the warning', () => {
   it('refused, allowed from the warning, undone, allowed again, exported', { timeout: 120_000 }, async () => {
-    await page.goto(`${harness.url}#/p/${seed.project.id}/preview`);
+    await show(`#/p/${seed.project.id}/preview`);
     const leak = page.getByTestId('leak');
     await leak.waitFor();
 
@@ -82,7 +94,7 @@ describe('allowing a false positive from the warning', () => {
     expect((await download).suggestedFilename()).toBe('globex-mesh-adoption.md');
 
     // The adopter screen lists the allowance, and beside the term where it applies.
-    await page.goto(`${harness.url}#/p/${seed.project.id}/a/${seed.adopters[1]!.adopter.id}`);
+    await show(`#/p/${seed.project.id}/a/${seed.adopters[1]!.adopter.id}`);
     const listed = page.getByRole('list', { name: 'Allowances' }).getByTestId('allowance');
     await listed.waitFor();
     expect(await listed.textContent()).toContain("only in Adopter 1's entry");
