@@ -62,7 +62,7 @@ export function ensureElectronNative(options: {
   onBuildStart?: (info: { moduleVersion: string; electronVersion: string }) => void;
 }): EnsureNativeResult;
 
-export function nativeBuildFailedMessage(details: {
+export function nativeBuildFailedReason(details: {
   electronVersion: string;
   moduleVersion: string;
   reason: string;

@@ -155,18 +155,7 @@ export function ensureElectronNative({
   return { ok: false, reason, log: paths.log, moduleVersion };
 }
 
-export function nativeBuildFailedMessage({ electronVersion, moduleVersion, reason, log }) {
-  return [
-    `Adoption Desk could not start: its database engine (better-sqlite3 ${moduleVersion}) could not be built for Electron ${electronVersion}.`,
-    `Reason: ${reason.replace(/[.\s]+$/, '')}.`,
-    log ? `The full output is in ${log}` : undefined,
-    '',
-    'What you can do:',
-    '  - Connect to the internet and run `npm start` again: the build downloads a prebuilt binary,',
-    "    or Electron's headers to compile one, once.",
-    '  - Compiling needs Python 3, make and a C++ compiler (Debian/Ubuntu: apt-get install build-essential python3).',
-    '  - The command line and `npm test` work without this build (they use the one in node_modules).',
-  ]
-    .filter((line) => line !== undefined)
-    .join('\n');
+/** Why the desktop app cannot run, in one clause (npm start then opens the browser: electron-runtime.mjs). */
+export function nativeBuildFailedReason({ electronVersion, moduleVersion, reason, log }) {
+  return `Electron's build of the database engine (better-sqlite3 ${moduleVersion} for Electron ${electronVersion}) could not be made: ${reason.replace(/[.\s]+$/, '')}${log ? ` (the full output is in ${log})` : ''}`;
 }

@@ -27,11 +27,8 @@ export function downloadElectronRuntime(options: {
   timeoutMs?: number;
 }): DownloadResult;
 
-export function electronDownloadFailedMessage(details: {
-  version: string;
-  platform: string;
-  arch: string;
-  reason?: string;
-}): string;
+export const BROWSER_INSTEAD: string;
 
-export function electronOverrideBrokenMessage(details: { version: string; problem?: string }): string;
+export function electronDownloadFailedReason(details: { version: string; reason?: string }): string;
+
+export function electronOverrideBrokenReason(details: { version: string; problem?: string }): string;

@@ -60,30 +60,14 @@ export function downloadElectronRuntime({ electronDir, env = process.env, platfo
   return status.present ? { ok: true } : { ok: false, reason: `the installer finished, but ${status.problem}` };
 }
 
-export function electronDownloadFailedMessage({ version, platform, arch, reason }) {
-  return [
-    `Adoption Desk could not start: the Electron runtime (Electron ${version}) could not be downloaded.`,
-    reason ? `Reason: ${reason.replace(/[.\s]+$/, '')}.` : undefined,
-    '',
-    'What you can do:',
-    '  - Connect to the internet and run `npm start` again. Electron is downloaded once.',
-    `    On a slow connection, run \`node node_modules/electron/install.js\` first (it has no time limit).`,
-    `  - Or unpack Electron ${version} for ${platform}-${arch} into a folder and point`,
-    '    ELECTRON_OVERRIDE_DIST_PATH at it: ELECTRON_OVERRIDE_DIST_PATH=/path/to/electron npm start',
-    '  - The command line (`node out/cli/adoption-desk.js`, or `adoption-desk` when installed) and',
-    '    `npm test` work without Electron.',
-  ]
-    .filter((line) => line !== undefined)
-    .join('\n');
+/** What `npm start` does when the desktop app cannot run: the one line is "<why>; " + this. */
+export const BROWSER_INSTEAD = 'opening Adoption Desk in your browser instead — the same app and data.';
+
+/** Why the desktop app cannot run, in one clause. */
+export function electronDownloadFailedReason({ version, reason }) {
+  return `Electron ${version} could not be downloaded${reason ? `: ${reason.replace(/[.\s]+$/, '')}` : ''}`;
 }
 
-export function electronOverrideBrokenMessage({ version, problem }) {
-  return [
-    `Adoption Desk could not start: ELECTRON_OVERRIDE_DIST_PATH does not hold a usable Electron ${version}: ${problem}.`,
-    '',
-    'What you can do:',
-    `  - Point ELECTRON_OVERRIDE_DIST_PATH at the folder of an unpacked Electron ${version}`,
-    '    (the folder that holds the electron executable), or unset it to let npm start download Electron.',
-    '  - The command line and `npm test` work without Electron.',
-  ].join('\n');
+export function electronOverrideBrokenReason({ version, problem }) {
+  return `ELECTRON_OVERRIDE_DIST_PATH does not hold a usable Electron ${version}${problem ? `: ${problem}` : ''}`;
 }

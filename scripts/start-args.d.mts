@@ -1,5 +1,6 @@
 export interface StartArgs {
   skipBuild: boolean;
+  browser: boolean;
   appArgs: string[];
 }
 

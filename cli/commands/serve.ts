@@ -11,16 +11,14 @@ import { UsageError, type CliIo } from '../io';
 const USAGE =
   '  adoption-desk serve [--data-dir DIR] [--port N] [--no-open]   the app in your browser, on this computer only (--db FILE: another database)';
 
-/** Ctrl+C or SIGTERM, whichever comes first. */
+/**
+ * Ctrl+C or SIGTERM, whichever comes first. The listeners stay: a second signal while the store
+ * closes (a terminal's Ctrl+C reaches both `npm start` and this process, and `npm start` passes
+ * it on) must not cut the clean stop short.
+ */
 export function processStopSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => resolve(signal));
   });
 }
 
