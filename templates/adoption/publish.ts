@@ -43,6 +43,6 @@ export function previewAdoptionSection(data: PublicationData, options: Partial<R
  */
 export function publishAdoptionSection(data: PublicationData, options: Partial<RenderOptions> = {}): PublishedSection {
   const { guard, ...rendered } = previewAdoptionSection(data, options);
-  assertNoLeaks(guard);
+  assertNoLeaks(guard, data.project.slug);
   return { ...rendered, allowed: guard.allowed };
 }

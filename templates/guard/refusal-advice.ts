@@ -6,14 +6,13 @@ export const shellQuoted = (word: string): string => `'${word.replace(/'/g, `'\\
 /**
  * The last sentence of a refusal: what the reviewer can do about it. It names the two
  * real ways to release a false positive (the app's action on the warning, and the
- * command line), filled in with the first hit so it can be copied; the refusal does not
- * know the project's slug, so that stays a placeholder.
+ * command line), filled in with the project and the first hit so it can be copied.
  */
-export function refusalAdvice(first: Pick<LeakHit, 'term' | 'adopterNumber'> | undefined): string {
+export function refusalAdvice(first: Pick<LeakHit, 'term' | 'adopterNumber'> | undefined, projectSlug = 'SLUG'): string {
   const adopter = first ? String(first.adopterNumber) : 'N';
   const text = shellQuoted(first?.term ?? 'word');
   return (
     'Edit the text, or if it is a false positive, add an allowance for that adopter ' +
-    `(in the app, from the warning; or \`adoption-desk allow --project SLUG --adopter ${adopter} --text ${text}\`).`
+    `(in the app, from the warning; or \`adoption-desk allow --project ${projectSlug} --adopter ${adopter} --text ${text}\`).`
   );
 }

@@ -125,13 +125,13 @@ export function describeLeak(hit: LeakHit): string {
 }
 
 /** The only way public output leaves templates/: refuse it with LEAK_DETECTED and the report when anything leaks. */
-export function assertNoLeaks(report: GuardReport): void {
+export function assertNoLeaks(report: GuardReport, projectSlug?: string): void {
   if (report.leaks.length === 0) return;
   const first = report.leaks.slice(0, 3).map(describeLeak).join('; ');
   const more = report.leaks.length > 3 ? ` and ${report.leaks.length - 3} more` : '';
   throw new DeskError(
     'LEAK_DETECTED',
-    `The export was refused: it would reveal who an anonymous adopter is. It names ${first}${more}. ${refusalAdvice(report.leaks[0])}`,
+    `The export was refused: it would reveal who an anonymous adopter is. It names ${first}${more}. ${refusalAdvice(report.leaks[0], projectSlug)}`,
     report,
   );
 }

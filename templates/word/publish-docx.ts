@@ -54,6 +54,6 @@ export async function publishAdoptionDocx(data: PublicationData, render: Partial
   const { doc, builder, omitted } = adoptionDocument(data, { ...DEFAULT_RENDER_OPTIONS, ...render });
   const bytes = await packDocx(doc, word);
   const guard = await scanDocxPackage(bytes, data, (part, index) => (part === 'word/document.xml' ? builder.entryOfParagraph(index) : null));
-  assertNoLeaks(guard);
+  assertNoLeaks(guard, data.project.slug);
   return { fileName: `${fileNamePart(data.project.slug)}-adoption.docx`, bytes, omitted, allowed: guard.allowed };
 }

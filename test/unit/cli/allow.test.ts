@@ -30,7 +30,7 @@ describe('adoption-desk allow', () => {
     const refused = await exportMd();
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain(
-      "add an allowance for that adopter (in the app, from the warning; or `adoption-desk allow --project SLUG --adopter 2 --text 'Beacon'`).",
+      "add an allowance for that adopter (in the app, from the warning; or `adoption-desk allow --project globex-mesh --adopter 2 --text 'Beacon'`).",
     );
   });
 
