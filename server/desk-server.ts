@@ -10,7 +10,7 @@ import { BRIDGE_PATH, SOCKET_PATH, bridgeScript } from './bridge';
 import { MAX_CALL_BYTES, answerCall } from './calls';
 import { allowedHosts, fetchSiteAllowed, hostIsAllowed, originIsOwn } from './gate';
 import { SECURITY_HEADERS } from './headers';
-import { SESSION_PATH, UNLOCK_PAGE, UNLOCK_SCRIPT, UNLOCK_SCRIPT_PATH, UNLOCK_STYLE, UNLOCK_STYLE_PATH } from './unlock';
+import { ICON_PATH, SESSION_PATH, UNLOCK_PAGE, UNLOCK_SCRIPT, UNLOCK_SCRIPT_PATH, UNLOCK_STYLE, UNLOCK_STYLE_PATH } from './unlock';
 
 /** What the tests add to the shipped server; the product passes none. */
 export interface ServerHooks {
@@ -90,6 +90,18 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const appPage = async () =>
     (await fs.readFile(path.join(options.rendererDir, 'index.html'), 'utf8')).replace('<head>', `<head>\n    <script src="${BRIDGE_PATH}"></script>`);
 
+  const sendRendererFile = async (request: http.IncomingMessage, response: http.ServerResponse, encodedPath: string) => {
+    const file = rendererFileFor(options.rendererDir, encodedPath);
+    if (!file) return send(request, response, 404);
+    let body: Buffer;
+    try {
+      body = await fs.readFile(file);
+    } catch {
+      return send(request, response, 404);
+    }
+    return send(request, response, 200, body, { 'content-type': contentTypeOf(file) });
+  };
+
   const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     if (!answering()) return void request.socket.destroy();
     const { allowed, access } = known;
@@ -102,9 +114,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     const method = request.method ?? '';
     const read = method === 'GET' || method === 'HEAD';
 
-    // The sign-in page and its two files are the same for everyone and hold no data.
+    // The sign-in page and its files are the same for everyone and hold no data.
     if (encodedPath === UNLOCK_SCRIPT_PATH && read) return send(request, response, 200, UNLOCK_SCRIPT, { 'content-type': contentTypeOf(UNLOCK_SCRIPT_PATH) });
     if (encodedPath === UNLOCK_STYLE_PATH && read) return send(request, response, 200, UNLOCK_STYLE, { 'content-type': contentTypeOf(UNLOCK_STYLE_PATH) });
+    if (encodedPath === ICON_PATH && read) return sendRendererFile(request, response, encodedPath);
     if (encodedPath === SESSION_PATH) {
       if (method !== 'POST' || !originIsOwn(request.headers.origin, host, allowed)) return deny(request, response);
       const body = await readBody(request, MAX_SESSION_BODY);
@@ -121,15 +134,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     const extra = extraFiles[encodedPath];
     if (extra) return send(request, response, 200, extra.body(), { 'content-type': extra.type });
     if (APP_PAGES.has(encodedPath)) return send(request, response, 200, await appPage(), { 'content-type': contentTypeOf('index.html') });
-    const file = hasDotDot(raw) ? null : rendererFileFor(options.rendererDir, encodedPath);
-    if (!file) return send(request, response, 404);
-    let body: Buffer;
-    try {
-      body = await fs.readFile(file);
-    } catch {
-      return send(request, response, 404);
-    }
-    return send(request, response, 200, body, { 'content-type': contentTypeOf(file) });
+    if (hasDotDot(raw)) return send(request, response, 404);
+    return sendRendererFile(request, response, encodedPath);
   };
 
   const calls = new WebSocketServer({ noServer: true, maxPayload: maxCallBytes });

@@ -9,6 +9,8 @@
 export const UNLOCK_SCRIPT_PATH = '/__desk/unlock.js';
 export const UNLOCK_STYLE_PATH = '/__desk/unlock.css';
 export const SESSION_PATH = '/__desk/session';
+/** The app's icon, shown on the sign-in page too: without one the browser asks for /favicon.ico. */
+export const ICON_PATH = '/icon.svg';
 
 export const UNLOCK_PAGE = `<!doctype html>
 <html lang="en">
@@ -17,6 +19,7 @@ export const UNLOCK_PAGE = `<!doctype html>
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="color-scheme" content="light dark" />
     <title>Adoption Desk</title>
+    <link rel="icon" href="${ICON_PATH}" type="image/svg+xml" />
     <link rel="stylesheet" href="${UNLOCK_STYLE_PATH}" />
   </head>
   <body>

@@ -44,7 +44,7 @@ afterAll(async () => {
  */
 async function show(hash: string) {
   if (!page.url().startsWith('http')) {
-    await page.goto(harness.url);
+    await harness.open(page);
     await page.getByRole('heading', { level: 2 }).first().waitFor();
   }
   await page.evaluate((h) => (window.location.hash = h), hash);
@@ -69,7 +69,7 @@ describe('allowing a false positive from the warning', () => {
     // The refusal says how to release a false positive, here and on the command line.
     const refused = await saveMarkdown();
     expect(refused).toContain('The export was refused');
-    expect(refused).toContain("adoption-desk allow --project SLUG --adopter 2 --text 'Beacon'");
+    expect(refused).toContain(`adoption-desk allow --project ${seed.project.slug} --adopter 2 --text 'Beacon'`);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'allow-1-refused');
 

@@ -26,7 +26,7 @@ async function open(colorScheme: 'light' | 'dark') {
   harness = await startHarness({ dbFile: path.join(tempDir(), 'appearance.sqlite') });
   const seeded = await seedGlobexMesh(harness.desk.services);
   browser = await openBrowser({ colorScheme });
-  await browser.page.goto(harness.url);
+  await harness.open(browser.page);
   await browser.page.getByRole('link', { name: 'Globex Mesh' }).waitFor();
   return { page: browser.page, seeded };
 }

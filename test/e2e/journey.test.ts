@@ -110,7 +110,7 @@ afterAll(async () => {
 
 describe('a due diligence from start to export', () => {
   it('runs the whole journey', { timeout: 240_000 }, async () => {
-    await page.goto(harness.url);
+    await harness.open(page);
     await axe('projects (empty)');
     await page.getByLabel('Project name').fill('Globex Mesh');
     await page.getByRole('button', { name: 'Create project' }).click();

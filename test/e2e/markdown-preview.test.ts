@@ -80,7 +80,7 @@ const EXPECTED = {
 describe('the Markdown previews', () => {
   it('show the summary as GitHub does on the adopter page and in the section', { timeout: 60_000 }, async () => {
     const first = seeded.adopters[0]!;
-    await page.goto(`${harness.url}#/p/${seeded.project.id}/a/${first.adopter.id}`);
+    await harness.open(page, `#/p/${seeded.project.id}/a/${first.adopter.id}`);
     await page.getByTestId('entry-preview').locator('blockquote').waitFor();
     const entry = await inspect(page, 'entry-preview');
     expect(entry).toMatchObject(EXPECTED);
@@ -89,7 +89,7 @@ describe('the Markdown previews', () => {
     expect(entry.text).toContain('<script>window.__pwned = 2</script>');
     await screenshot(page, 'markdown-entry-preview');
 
-    await page.goto(`${harness.url}#/p/${seeded.project.id}/preview`);
+    await harness.open(page, `#/p/${seeded.project.id}/preview`);
     await page.getByTestId('section-preview').locator('blockquote').waitFor();
     expect(await inspect(page, 'section-preview')).toMatchObject(EXPECTED);
     // The section's heading sits under the screen's h2; entries under it.
@@ -119,7 +119,7 @@ describe('the Markdown previews', () => {
 
   it('follow the summary as it is typed', async () => {
     const first = seeded.adopters[0]!;
-    await page.goto(`${harness.url}#/p/${seeded.project.id}/a/${first.adopter.id}/i/${first.interview.id}`);
+    await harness.open(page, `#/p/${seeded.project.id}/a/${first.adopter.id}/i/${first.interview.id}`);
     await page.getByTestId('summary').fill('Typed &amp; read:\n\n> a new quote\n\n- outer\n  1. inner');
     await expect.poll(() => inspect(page, 'entry-preview')).toMatchObject({ quote: 'a new quote', nested: null });
     expect(await page.getByTestId('entry-preview').locator('ul > li > ol > li').textContent()).toBe('inner');

@@ -112,6 +112,9 @@ describe('adoption-desk serve in Chromium', () => {
     expect(await probe(page, base)).toMatchObject({ socket: 'refused' });
     const asset = await page.evaluate(async (b) => (await fetch(`${b}__desk/bridge.js`)).status, base);
     expect(asset).toBe(403);
+    // The sign-in page has the app's icon (no data in it): the browser asks for no /favicon.ico.
+    expect(await page.evaluate(async (b) => (await fetch(`${b}icon.svg`)).status, base)).toBe(200);
+    expect(requests.some((r) => r.endsWith('/favicon.ico'))).toBe(false);
     expect(requests.some((r) => r.includes('/assets/'))).toBe(false);
     await screenshot(page, 'serve-without-key');
   });

@@ -21,7 +21,7 @@ afterEach(async () => {
 describe('smoke: the app in real Chromium', () => {
   it('creates a project, renames it, and the change survives a reload', async () => {
     const { page } = browser;
-    await page.goto(harness.url);
+    await harness.open(page);
     await page.getByText('No projects yet').waitFor();
 
     await page.getByLabel('Project name').fill('Globex Mesh');
@@ -46,7 +46,7 @@ describe('smoke: the app in real Chromium', () => {
 
   it('runs under the shipped CSP with no errors and no request outside its own origin', async () => {
     const { page } = browser;
-    await page.goto(harness.url);
+    await harness.open(page);
     await page.getByLabel('Project name').fill('Initech Proxy');
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.getByTestId('project-row').waitFor();
@@ -71,7 +71,7 @@ describe('smoke: the app in real Chromium', () => {
 
   it('keeps a refused rename in the field with the reason', async () => {
     const { page } = browser;
-    await page.goto(harness.url);
+    await harness.open(page);
     await page.getByLabel('Project name').fill('Globex Mesh');
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.getByRole('button', { name: 'Rename Globex Mesh' }).click();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { serve, type Serving } from '../../../server/serve';
 import type { Desk } from '../../../services/desk';
 
@@ -13,6 +14,12 @@ export interface Harness {
   port: number;
   desk: Desk;
   serving: Serving;
+  /**
+   * Opens the app at `hash` as the reviewer does with the printed address, and returns once
+   * the app itself is on screen: the first visit shows the sign-in page, which trades the
+   * secret and reloads, so a bare `page.goto` returns before the app is there.
+   */
+  open(page: Page, hash?: string): Promise<void>;
   /** Stops answering (as if the server died); `start()` brings it back on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -41,6 +48,10 @@ export async function startHarness(options: { dbFile: string; rendererDir?: stri
     port: serving.port,
     desk: serving.desk,
     serving,
+    open: async (page, hash = '') => {
+      await page.goto(serving.url + hash);
+      await page.waitForFunction(() => 'desk' in window && (document.getElementById('root')?.childElementCount ?? 0) > 0);
+    },
     stop: async () => {
       answering = false;
     },
