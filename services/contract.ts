@@ -48,6 +48,7 @@ import type {
   Settings,
   TrashItem,
 } from './views';
+import type { TrashSummary } from './trash-summary';
 import { wordInputs } from './word';
 
 /** One operation: the schema its input must pass, and (as a type only) what it returns. */
@@ -118,6 +119,7 @@ export const contract = {
   listTrash: op<TrashItem[]>()(none, 'Projects, adopters and interviews in the trash, newest first.'),
   restoreFromTrash: op<null>()(historyInputs.restore, 'Bring a project, adopter or interview back from the trash.'),
   emptyTrash: op<{ removed: number }>()(none, 'Remove everything in the trash for good (cannot be undone).'),
+  trashSummary: op<TrashSummary>()(none, 'What emptying the trash would remove for good, counted: projects, adopters, interviews, interviewees, quotes, notes.'),
 
   search: op<SearchResults>()(searchInputs.search, 'Full-text search over summaries, notes, quotes and organizations, grouped by project.'),
 

@@ -17,6 +17,7 @@ import { overviewServices } from './overview';
 import { pipelineActionServices } from './pipeline-actions';
 import { projectServices } from './projects';
 import { searchServices } from './search';
+import { trashSummaryServices } from './trash-summary';
 
 /** Every contract operation over one open store, except backups (which need the Desk: see desk.ts). */
 export function createServices(store: Store): Omit<Services, 'listBackups' | 'backupNow' | 'restoreBackup'> {
@@ -26,6 +27,7 @@ export function createServices(store: Store): Omit<Services, 'listBackups' | 'ba
     ...adopterServices(store),
     ...interviewServices(store),
     ...historyServices(store),
+    ...trashSummaryServices(store),
     ...overviewServices(store),
     ...searchServices(store),
     ...adoptionServices(store),

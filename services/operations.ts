@@ -44,6 +44,7 @@ export const OPERATION_NAMES = [
   'listTrash',
   'restoreFromTrash',
   'emptyTrash',
+  'trashSummary',
   'search',
   'listBackups',
   'backupNow',
