@@ -5,6 +5,10 @@ import { plainText, stripEmphasisMarkers } from './inline';
  * Headings of a DD document: the title ("# Kubescape Incubation Due Diligence"), the
  * section that holds the adopter entries ("#### Adoption", or "### Adopter Interviews"
  * in an appendix) and the entries' own headings in every form reviewers used.
+ *
+ * Everything here reads a line in one pass (no pattern that can try a long run of spaces
+ * again from every position): a document is untrusted input, and a heading of a million
+ * spaces must cost what its length costs.
  */
 
 export interface Heading {
@@ -15,13 +19,32 @@ export interface Heading {
   text: string;
 }
 
+const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t';
+
+/** An ATX heading line ("##### Globex ##"): its level and text, or null. */
+export function atxHeading(line: string): { level: number; text: string } | null {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  let j = i;
+  while (line[j] === '#') j++;
+  const level = j - i;
+  if (level < 1 || level > 6) return null;
+  if (j < line.length && !isSpace(line[j])) return null;
+  let text = line.slice(j).trim();
+  // A closing run of #s counts only after a space ("##### C#" keeps its #).
+  let k = text.length;
+  while (k > 0 && text[k - 1] === '#') k--;
+  if (k < text.length && (k === 0 || isSpace(text[k - 1]))) text = text.slice(0, k).trimEnd();
+  return { level, text };
+}
+
 /** ATX headings outside fenced code blocks. */
 export function headingsOf(lines: readonly string[]): Heading[] {
   const out: Heading[] = [];
   let fence: string | null = null;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
       continue;
@@ -30,16 +53,40 @@ export function headingsOf(lines: readonly string[]): Heading[] {
       fence = marker;
       continue;
     }
-    const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (m) out.push({ index, level: m[1]!.length, text: (m[2] ?? '').trim() });
+    const h = atxHeading(line);
+    if (h) out.push({ index, ...h });
   }
   return out;
 }
 
-const SECTION = /^(?:the\s+)?(?:adoption|adopters|adopter interviews?|adopter interview summaries|interviews? with adopters|adopter interview write-?ups)\s*:?$/i;
+const SECTION = /^(?:the )?(?:adoption|adopters|adopter interviews?|adopter interview summaries|interviews? with adopters|adopter interview write-?ups) ?:?$/i;
 
 /** "Adoption", "Adopter Interviews": a heading that may hold the entries (not "Adoption Evaluation"). */
 export const isSectionHeading = (h: Heading): boolean => h.level <= 5 && SECTION.test(plainText(h.text));
+
+/**
+ * Words of headings that organize the section rather than name an adopter: "Summary",
+ * "Methodology", "Adopters interviewed", "Common themes", "Next steps". A heading made
+ * only of these words is kept with the project notes; any other heading of the entries'
+ * level is an adopter.
+ */
+const NOT_AN_ADOPTER_WORDS = new Set(
+  `summary summaries overview methodology method methods approach process introduction intro background context scope purpose
+  notes note general key findings finding observations observation takeaways takeaway themes theme common conclusion conclusions
+  recap results analysis insights highlights lessons learned learnt next steps references reference appendix questions question
+  list feedback adoption adopters adopter interviewed interviews interview selection selected outreach contacted candidates
+  candidate other additional further remaining more about these this the of and for with on in to from a an all toc reviewer
+  reviewers review due diligence dd our`.split(/\s+/),
+);
+
+/** True for "Summary", "Methodology", "Adopters interviewed": a heading that is clearly not an adopter. */
+export function isNotAnAdopterHeading(text: string): boolean {
+  const words = plainText(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return words.length > 0 && words.every((w) => NOT_AN_ADOPTER_WORDS.has(w));
+}
 
 export interface EntryHeading {
   /** The number as written, or null ("##### AWS", "##### Adopter"). */
@@ -50,25 +97,44 @@ export interface EntryHeading {
   draft: boolean;
 }
 
-/**
- * "Adopter 1 - X" with a hyphen, en dash or em dash; "Adopter 1: X"; "Adopter 1- X";
- * "Adopter1 - X"; "Adopter 1" alone; bold or not. Null when the heading does not name an
- * adopter by number.
- */
-export function numberedEntryHeading(text: string): EntryHeading | null {
-  const t = stripEmphasisMarkers(text).trim();
-  const m = /^adopter\s*#?\s*(\d{1,3})(?:\s*[-–—:]+\s*|\s+|$)(.*)$/i.exec(t);
-  if (!m) return null;
-  let label = m[2]!.trim();
-  const draft = /\s*\(DRAFT\)$/.test(label);
-  if (draft) label = label.replace(/\s*\(DRAFT\)$/, '');
-  return { number: Number(m[1]), label, draft };
+const DASHES = '-–—:';
+
+/** "Globex (DRAFT)" → the label and whether it was marked. */
+function withoutDraft(label: string): { label: string; draft: boolean } {
+  const t = label.trimEnd();
+  return t.endsWith('(DRAFT)') ? { label: t.slice(0, -'(DRAFT)'.length).trim(), draft: true } : { label: t.trim(), draft: false };
 }
 
-/** An entry heading without a number: the label is the whole heading ("##### AWS"). */
+/**
+ * "Adopter 1 - X" with a hyphen, en dash or em dash; "Adopter 1: X"; "Adopter 1- X";
+ * "Adopter 3 -  X" (any spaces); "Adopter1 - X"; "Adopter #1 - X"; "Adopter 1" alone;
+ * bold or not. Null when the heading does not name an adopter by number.
+ */
+export function numberedEntryHeading(text: string): EntryHeading | null {
+  const t = stripEmphasisMarkers(text).replace(/\s+/g, ' ').trim();
+  const m = /^adopter ?(?:# ?)?(\d{1,3})/i.exec(t);
+  if (!m) return null;
+  let rest = t.slice(m[0].length);
+  // "Adopter 12b" or "Adopter 1st" is not a number followed by a label.
+  if (rest !== '' && rest[0] !== ' ' && !DASHES.includes(rest[0]!)) return null;
+  let i = 0;
+  while (i < rest.length && (rest[i] === ' ' || DASHES.includes(rest[i]!))) i++;
+  rest = rest.slice(i);
+  return { number: Number(m[1]), ...withoutDraft(rest) };
+}
+
+/** "Adopter" alone, or "Adopter - Globex": an adopter heading without its number. */
+export function bareAdopterHeading(text: string): EntryHeading | null {
+  const t = stripEmphasisMarkers(text).replace(/\s+/g, ' ').trim();
+  if (!/^adopter(?:$| ?[-–—:])/i.test(t)) return null;
+  let i = 'adopter'.length;
+  while (i < t.length && (t[i] === ' ' || DASHES.includes(t[i]!))) i++;
+  return { number: null, ...withoutDraft(t.slice(i)) };
+}
+
+/** An entry heading without a number: the label is the whole heading ("##### AWS", "##### Globex - technology company"). */
 export function unnumberedEntryHeading(text: string): EntryHeading {
-  const draft = /\s*\(DRAFT\)$/.test(text);
-  return { number: null, label: text.replace(/\s*\(DRAFT\)$/, '').trim(), draft };
+  return bareAdopterHeading(text) ?? { number: null, ...withoutDraft(text) };
 }
 
 export interface DocumentTitle {

@@ -3,8 +3,11 @@ import { normalizeMarkdown } from '../markdown/normalize';
 import { ANONYMOUS_INTERVIEWEES_LINE, ANONYMOUS_ORGANIZATION_LINE, anonymityMarker, labelWordsNamingOrganization } from './anonymity';
 import { findDates, isoDay, monthsOf, wholeDates, type DateMention } from './dates';
 import {
+  atxHeading,
+  bareAdopterHeading,
   documentTitle,
   headingsOf,
+  isNotAnAdopterHeading,
   isSectionHeading,
   numberedEntryHeading,
   unnumberedEntryHeading,
@@ -14,7 +17,7 @@ import {
 } from './dd-headings';
 import { plainText, stripEmphasisMarkers, unescapeMarkdown, wholeLink, withoutHardBreak, wrappedEmphasis } from './inline';
 import { nonSectorWords, splitLabel, type LabelParts } from './labels';
-import { looksLikeName, parsePeopleList, parsePerson, type PersonMention } from './people';
+import { looksLikeName, parsePeopleList, parsePerson, parsePlainPeopleLine, type PersonMention } from './people';
 
 /**
  * The DD importer's parser: the inverse of templates/adoption (entry.ts). It finds the
@@ -61,6 +64,13 @@ export interface DdEntry {
   anonymous: boolean;
   /** Why it is anonymous, as the report says it. */
   anonymousBecause: string | null;
+  /**
+   * How the heading was read, for the dry run: a named organization, an anonymous adopter
+   * published under the heading's words, or an anonymous adopter with the default label.
+   */
+  readAs: 'organization' | 'label' | 'anonymous';
+  /** Why, in words: "the heading gives the organization and, after the dash, a description…". */
+  readBecause: string;
   publicLabel: string | null;
   people: PersonMention[];
   /** People the document counts without naming (the generator's "an anonymous interviewee"). */
@@ -110,6 +120,12 @@ interface Located {
   /** Exclusive, 0-based. */
   end: number;
   entries: { heading: Heading | null; entry: EntryHeading; checklist?: true }[];
+  /**
+   * Headings of the section that do not start an adopter ("##### Summary", an empty
+   * heading, a heading above the entries' level): each, with the lines under it up to the
+   * next entry, goes to the project notes, and the report names it.
+   */
+  asides: Heading[];
 }
 
 const CHECKLIST_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;
@@ -118,24 +134,39 @@ function sectionEnd(headings: readonly Heading[], from: Heading, lineCount: numb
   return headings.find((h) => h.index > from.index && h.level <= from.level)?.index ?? lineCount;
 }
 
-function entriesIn(lines: readonly string[], headings: readonly Heading[], first: number, end: number, minLevel: number): Located['entries'] {
+/** An entry heading of any style: "Adopter 2 - Retail", "Adopter", "Globex", "Globex - technology company". */
+const entryHeadingOf = (h: Heading): EntryHeading | null =>
+  numberedEntryHeading(h.text) ?? bareAdopterHeading(h.text) ?? (h.text === '' || isNotAnAdopterHeading(h.text) ? null : unnumberedEntryHeading(h.text));
+
+/**
+ * The entries of a section. The entries' level is that of the "Adopter N" headings, or
+ * else of the highest heading that may name an adopter; at that level EVERY heading starts
+ * an entry, whatever its style (reviewers mix "##### Globex", "##### Adopter 2 - Retail"
+ * and "##### Initech — finance" in one section), except those that clearly organize the
+ * section ("##### Summary"). Deeper headings stay inside their entry (its "######
+ * Usage"); higher ones are asides. Without headings, a checklist of organizations.
+ */
+function entriesIn(lines: readonly string[], headings: readonly Heading[], first: number, end: number, minLevel: number): Pick<Located, 'entries' | 'asides'> {
   const inside = headings.filter((h) => h.index >= first && h.index < end && h.level > minLevel);
   const numbered = inside.filter((h) => numberedEntryHeading(h.text));
-  if (numbered.length > 0) {
-    const level = Math.min(...numbered.map((h) => h.level));
-    return inside
-      .filter((h) => h.level === level && numberedEntryHeading(h.text))
-      .map((h) => ({ heading: h, entry: numberedEntryHeading(h.text)! }));
-  }
-  if (inside.length > 0) {
-    const level = Math.min(...inside.map((h) => h.level));
-    return inside.filter((h) => h.level === level && h.text !== '').map((h) => ({ heading: h, entry: unnumberedEntryHeading(h.text) }));
+  const candidates = numbered.length > 0 ? numbered : inside.filter((h) => entryHeadingOf(h));
+  if (candidates.length > 0) {
+    const level = Math.min(...candidates.map((h) => h.level));
+    const entries: Located['entries'] = [];
+    const asides: Heading[] = [];
+    for (const h of inside) {
+      if (h.level > level) continue;
+      const entry = h.level === level ? entryHeadingOf(h) : null;
+      if (entry) entries.push({ heading: h, entry });
+      else asides.push(h);
+    }
+    return { entries, asides };
   }
   const items: Located['entries'] = [];
   for (let i = first; i < end; i++) {
     if (CHECKLIST_ITEM.test(lines[i]!)) items.push({ heading: { index: i, level: 0, text: lines[i]! }, entry: { number: null, label: '', draft: false }, checklist: true });
   }
-  return items;
+  return { entries: items, asides: [] };
 }
 
 /** The section holding the entries: the candidate heading with the most entries, else a run of "Adopter N" headings. */
@@ -143,8 +174,8 @@ function locate(lines: readonly string[], headings: readonly Heading[]): Located
   let best: Located | null = null;
   for (const h of headings.filter(isSectionHeading)) {
     const end = sectionEnd(headings, h, lines.length);
-    const entries = entriesIn(lines, headings, h.index + 1, end, h.level);
-    if (entries.length > 0 && (!best || entries.length > best.entries.length)) best = { heading: h, first: h.index + 1, end, entries };
+    const found = entriesIn(lines, headings, h.index + 1, end, h.level);
+    if (found.entries.length > 0 && (!best || found.entries.length > best.entries.length)) best = { heading: h, first: h.index + 1, end, ...found };
   }
   if (best) return best;
   const numbered = headings.filter((h) => numberedEntryHeading(h.text));
@@ -152,7 +183,7 @@ function locate(lines: readonly string[], headings: readonly Heading[]): Located
   const level = Math.min(...numbered.map((h) => h.level));
   const start = numbered.find((h) => h.level === level)!;
   const end = headings.find((h) => h.index > start.index && h.level < level)?.index ?? lines.length;
-  return { heading: null, first: start.index, end, entries: entriesIn(lines, headings, start.index, end, level - 1) };
+  return { heading: null, first: start.index, end, ...entriesIn(lines, headings, start.index, end, level - 1) };
 }
 
 /* ----------------------------------------------------------------- line readers */
@@ -224,21 +255,32 @@ function readLabelledPeople(line: string): ReturnType<typeof parsePeopleList> {
   return parsePeopleList(unescapeMarkdown(stripEmphasisMarkers(m[1]!)).trim(), true);
 }
 
-/** The generator's interviewee line or an italic one a reviewer typed. */
-function readItalicPeople(line: string): ReturnType<typeof parsePeopleList> {
+/**
+ * The generator's interviewee line ("_Ada Example, Platform Lead and Bo Sample, SRE_") or an
+ * italic one a reviewer typed, which may list people with commas ("_Ada Example, SRE, Bo
+ * Sample, Architect_").
+ */
+function readItalicPeople(line: string, organization: string | null): ReturnType<typeof parsePeopleList> {
   const inner = wrappedEmphasis(line);
   if (inner === null) return null;
-  return parsePeopleList(unescapeMarkdown(inner).trim(), true);
+  const text = unescapeMarkdown(inner).trim();
+  const listed = parsePeopleList(text, true);
+  if (listed && listed.anonymous === 0) {
+    const commas = text.length <= 300 && !/[.!?:]$/.test(text) ? parsePlainPeopleLine(text, organization) : null;
+    if (commas && commas.length > listed.people.length) return { people: commas, anonymous: 0 };
+  }
+  return listed;
 }
 
-/** A plain "Ada Example, Platform Lead" line right under the heading or the date (never a sentence). */
-function readPlainPerson(line: string): PersonMention | null {
+/**
+ * A plain line of interviewees right under the heading or the date (never a sentence):
+ * "Ada Example, Platform Lead", "Ada Example, Bo Sample", "Ada Example, Head of Platform at
+ * Globex". The heading's organization tells its name from a person's.
+ */
+function readPlainPeople(line: string, organization: string | null): PersonMention[] | null {
   const t = withoutHardBreak(line).trim();
-  if (t.length > 150 || /[.!?:]$/.test(t) || /^[-*+>#|]/.test(t) || /\]\(|https?:/.test(t)) return null;
-  const person = parsePerson(unescapeMarkdown(t));
-  if (!person) return null;
-  if (person.role === null && !person.name.includes(' ')) return null;
-  return person;
+  if (t.length > 300 || /[.!?:]$/.test(t) || /^[-*+>#|]/.test(t) || /\]\(|https?:/.test(t)) return null;
+  return parsePlainPeopleLine(unescapeMarkdown(t), organization);
 }
 
 const VENDOR = /^(\s*(?:\*\*|__)?note\s*:?\s*(?:\*\*|__)?\s*:?\s*this adopter uses\s+(.+?)\s+(?:through|via)\s+)(.+)$/i;
@@ -296,6 +338,8 @@ function newEntry(line: number, heading: string, written: EntryHeading): DdEntry
     website: null,
     anonymous: false,
     anonymousBecause: null,
+    readAs: 'organization',
+    readBecause: '',
     publicLabel: null,
     people: [],
     anonymousPeople: 0,
@@ -375,7 +419,7 @@ function readEntryBody(work: Working, body: readonly Line[]): void {
       continue;
     }
     if (entry.people.length === 0) {
-      const listed = readLabelledPeople(t) ?? readItalicPeople(t);
+      const listed = readLabelledPeople(t) ?? readItalicPeople(t, entry.label.organization);
       if (listed) {
         entry.people.push(...listed.people.map((p) => ({ name: p.name.trim(), role: p.role?.trim() || null })));
         entry.anonymousPeople += listed.anonymous;
@@ -385,9 +429,9 @@ function readEntryBody(work: Working, body: readonly Line[]): void {
       }
     }
     if (entry.anonymousPeople === 0) {
-      const person = readPlainPerson(t);
-      if (person && (entry.people.length === 0 || previous === 'people')) {
-        entry.people.push(person);
+      const people = readPlainPeople(t, entry.label.organization);
+      if (people && (entry.people.length === 0 || previous === 'people')) {
+        entry.people.push(...people);
         take(line, 'interviewees');
         previous = 'people';
         continue;
@@ -446,8 +490,8 @@ function readEntryBody(work: Working, body: readonly Line[]): void {
     if (!isBlank(text) && !entry.sources.some((s) => s.line === line.no && s.field === 'summary')) {
       entry.sources.push({ line: line.no, field: 'summary', text: text.trim() });
     }
-    const h6 = /^\s{0,3}#{6}\s+(.*?)\s*#*\s*$/.exec(text);
-    if (h6) entry.subsections.push(plainText(h6[1]!));
+    const sub = atxHeading(text);
+    if (sub && sub.level === 6 && sub.text) entry.subsections.push(plainText(sub.text));
   }
   entry.summary = normalizeMarkdown(summaryLines.join('\n'));
 }
@@ -485,6 +529,14 @@ function readChecklistItem(work: Working, line: Line, continuation: readonly Lin
   entry.summary = normalizeMarkdown(summaryLines.join('\n'));
 }
 
+/** Why a named entry was read as its organization, by the heading's form (the dry run shows it). */
+const NAMED_BECAUSE: Partial<Record<LabelParts['form'], string>> = {
+  org: 'the heading is the organization\'s name',
+  'org/industry': 'the heading gives the organization and, after the slash, its industry',
+  'org (industry)': 'the heading gives the organization and, in parentheses, its industry',
+  'org - description': 'the heading gives the organization and, after the dash, a description kept as its industry',
+};
+
 /** Organization, industry, anonymity and the public label, from the label and the markers. */
 function decideIdentity(entry: DdEntry, wholeText: string): void {
   const label = entry.label;
@@ -513,6 +565,8 @@ function decideIdentity(entry: DdEntry, wholeText: string): void {
       entry.industry = label.industry;
       entry.website = label.website;
     }
+    entry.readAs = 'organization';
+    entry.readBecause = NAMED_BECAUSE[label.form] ?? 'the checklist item names it';
     return;
   }
   entry.organization = null;
@@ -538,6 +592,8 @@ function decideIdentity(entry: DdEntry, wholeText: string): void {
       entry.warnings.push(`Adopter ${entry.number} is anonymous but its label "${label.text}" may name the organization (${named.join(', ')}); check it before publishing.`);
     }
   }
+  entry.readAs = entry.publicLabel ? 'label' : 'anonymous';
+  entry.readBecause = entry.publicLabel ? `${entry.anonymousBecause}; the heading's words are its public label` : (entry.anonymousBecause ?? 'the entry says so');
   if (entry.people.length > 0) {
     entry.warnings.push(
       `Adopter ${entry.number} is anonymous but the entry names ${entry.people.length === 1 ? 'its interviewee' : `${entry.people.length} interviewees`}; they were kept (private), and the export will not print them.`,
@@ -547,29 +603,41 @@ function decideIdentity(entry: DdEntry, wholeText: string): void {
 
 /* --------------------------------------------------------------- the document */
 
+/**
+ * Numbers: an entry keeps the number it was written with; a duplicate gets the next number
+ * after the highest written. An entry without one (a heading that names the organization)
+ * gets the smallest number after the entry before it that no entry was written with, so the
+ * export lists the document's entries in the document's order wherever the written numbers
+ * allow it.
+ */
 function assignNumbers(entries: DdEntry[], warnings: string[]): void {
-  const written = entries.map((e) => e.writtenNumber).filter((n): n is number => n !== null);
+  const written = new Set(entries.map((e) => e.writtenNumber).filter((n): n is number => n !== null));
+  const max = written.size ? Math.max(...written) : 0;
   const used = new Set<number>();
-  const max = written.length ? Math.max(...written) : 0;
-  let next = max + 1;
+  let nextAfterMax = max + 1;
+  let previous = 0;
   for (const entry of entries) {
     const n = entry.writtenNumber;
     if (n !== null && !used.has(n)) {
       entry.number = n;
-      used.add(n);
-      continue;
-    }
-    while (used.has(next)) next++;
-    entry.number = next;
-    used.add(next);
-    if (n !== null) {
+    } else if (n !== null) {
+      while (used.has(nextAfterMax) || written.has(nextAfterMax)) nextAfterMax++;
+      entry.number = nextAfterMax;
       const first = entries.find((e) => e.writtenNumber === n && e !== entry)!;
-      warnings.push(`Adopter ${n} appears twice (lines ${first.line} and ${entry.line}); the second one was imported as Adopter ${next}.`);
+      warnings.push(`Adopter ${n} appears twice (lines ${first.line} and ${entry.line}); the second one was imported as Adopter ${entry.number}.`);
+    } else {
+      let k = previous + 1;
+      while (used.has(k) || written.has(k)) k++;
+      entry.number = k;
+      if (written.size > 0) warnings.push(`The heading "${plainText(entry.heading.replace(/^#+/, ''))}" (line ${entry.line}) has no adopter number; it was imported as Adopter ${k}.`);
     }
+    used.add(entry.number);
+    previous = entry.number;
   }
-  if (written.length > 0) {
+  if (written.size > 0) {
+    const top = Math.max(...used);
     const missing: number[] = [];
-    for (let k = 1; k <= max; k++) if (!written.includes(k)) missing.push(k);
+    for (let k = 1; k <= top; k++) if (!used.has(k)) missing.push(k);
     if (missing.length > 0) {
       warnings.push(`There is no ${missing.map((k) => `Adopter ${k}`).join(', ')} in the document (numbers kept as written; the gap stays).`);
     }
@@ -590,36 +658,62 @@ export function parseDdDocument(text: string): ParsedDd {
   }
   const line = (index: number): Line => ({ no: index + 1, text: lines[index]! });
 
-  // Before the first entry: the section's introduction; no adopter to give it to.
-  const firstEntry = located.entries[0]!.heading!.index;
-  const preamble: string[] = [];
-  for (let i = located.first; i < firstEntry; i++) {
-    preamble.push(lines[i]!);
-    if (!isBlank(lines[i]!)) result.notesSources.push({ line: i + 1, field: 'notes', text: lines[i]!.trim() });
-  }
-  result.notes = normalizeMarkdown(preamble.join('\n'));
-  if (result.notesSources.length > 0) {
+  // The section cut where each entry or aside starts; every line falls in exactly one part.
+  type Part = { index: number; entry: Located['entries'][number] } | { index: number; aside: Heading };
+  const parts: Part[] = [...located.entries.map((entry) => ({ index: entry.heading!.index, entry })), ...located.asides.map((aside) => ({ index: aside.index, aside }))].sort(
+    (x, y) => x.index - y.index,
+  );
+  const partEnd = (k: number) => (k + 1 < parts.length ? parts[k + 1]!.index : located.end);
+
+  // Before the first entry (the section's introduction) and under an aside heading: no
+  // adopter to give it to; the project notes keep it.
+  const notes: string[][] = [];
+  const toNotes = (from: number, end: number): SourcePart[] => {
+    const block: string[] = [];
+    const taken: SourcePart[] = [];
+    for (let i = from; i < end; i++) {
+      block.push(lines[i]!);
+      if (!isBlank(lines[i]!)) taken.push({ line: i + 1, field: 'notes', text: lines[i]!.trim() });
+    }
+    if (taken.length > 0) notes.push(block);
+    result.notesSources.push(...taken);
+    return taken;
+  };
+  const preamble = toNotes(located.first, parts[0]!.index);
+  if (preamble.length > 0) {
     result.warnings.push(
-      `${result.notesSources.length === 1 ? `Line ${result.notesSources[0]!.line}` : `${result.notesSources.length} lines (${result.notesSources[0]!.line}–${result.notesSources.at(-1)!.line})`} before the first adopter entry belong${result.notesSources.length === 1 ? 's' : ''} to no adopter; kept in the project notes.`,
+      `${preamble.length === 1 ? `Line ${preamble[0]!.line}` : `${preamble.length} lines (${preamble[0]!.line}–${preamble.at(-1)!.line})`} before the first adopter entry belong${preamble.length === 1 ? 's' : ''} to no adopter; kept in the project notes.`,
     );
   }
 
   const works: Working[] = [];
-  located.entries.forEach((found, k) => {
-    const start = found.heading!.index;
-    const end = k + 1 < located.entries.length ? located.entries[k + 1]!.heading!.index : located.end;
+  parts.forEach((part, k) => {
+    const start = part.index;
+    const end = partEnd(k);
+    if ('aside' in part) {
+      const taken = toNotes(start, end);
+      const heading = plainText(part.aside.text);
+      const under = taken.length - 1;
+      result.warnings.push(
+        heading
+          ? `The heading "${heading}" (line ${start + 1}) does not name an adopter, so it was not imported as one: it${under > 0 ? ` and the ${under === 1 ? 'line' : `${under} lines`} under it` : ''} were kept in the project notes. If it is an adopter, rename the heading in the document and import again.`
+          : `The empty heading on line ${start + 1}${under > 0 ? ` and the ${under === 1 ? 'line' : `${under} lines`} under it` : ''} were kept in the project notes.`,
+      );
+      return;
+    }
+    const found = part.entry;
     const work: Working = { entry: newEntry(start + 1, lines[start]!.trim(), found.entry), kept: new Map() };
     const body: Line[] = [];
     for (let i = start + 1; i < end; i++) body.push(line(i));
     if (found.checklist) {
-      const continuation = body.filter((l) => !CHECKLIST_ITEM.test(l.text));
-      readChecklistItem(work, line(start), continuation);
+      readChecklistItem(work, line(start), body);
     } else {
       work.entry.sources.push({ line: start + 1, field: 'heading', text: lines[start]!.trim() });
       readEntryBody(work, body);
     }
     works.push(work);
   });
+  result.notes = normalizeMarkdown(notes.map((block) => normalizeMarkdown(block.join('\n'))).join('\n\n'));
 
   const entries = works.map((w) => w.entry);
   result.entries = entries;

@@ -58,7 +58,7 @@ export interface LabelParts {
   industry: string | null;
   /** A link the label put on the organization's name. */
   website: string | null;
-  form: 'org/industry' | 'org (industry)' | 'org' | 'industry' | 'anonymous' | 'none';
+  form: 'org/industry' | 'org (industry)' | 'org - description' | 'org' | 'industry' | 'anonymous' | 'none';
 }
 
 /**
@@ -96,6 +96,44 @@ function separatorSlash(source: string): { index: number; width: number } {
   return { index: -1, width: 0 };
 }
 
+/**
+ * Where a description follows the name ("Globex - technology company", "Globex Corporation —
+ * financial services", "Globex: retail"): a hyphen with a space on either side, an en or em
+ * dash, or a colon and a space; never inside a link ("[Globex - Labs](…)") or a word
+ * ("e-commerce"). -1 when there is none. One pass over the text.
+ */
+function descriptionDash(source: string): { index: number; width: number } {
+  let inText = 0;
+  let inTarget = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (ch === '[') inText++;
+    else if (ch === ']') {
+      inText = Math.max(0, inText - 1);
+      if (source[i + 1] === '(') {
+        inTarget++;
+        i++;
+      }
+    } else if (ch === ')' && inTarget > 0) inTarget--;
+    if (inText > 0 || inTarget > 0) continue;
+    const spaceBefore = source[i - 1] === ' ';
+    const spaceAfter = source[i + 1] === ' ';
+    const dash = ch === '–' || ch === '—' || (ch === '-' && (spaceBefore || spaceAfter));
+    const colon = ch === ':' && spaceAfter;
+    if (!dash && !colon) continue;
+    let end = i + 1;
+    while (end < source.length && (source[end] === ' ' || source[end] === '-' || source[end] === '–' || source[end] === '—')) end++;
+    let start = i;
+    while (start > 0 && source[start - 1] === ' ') start--;
+    return { index: start, width: end - start };
+  }
+  return { index: -1, width: 0 };
+}
+
 /** A name written as a link: the link text is the name, the target its website. */
 function nameAndSite(source: string): { name: string; website: string | null } {
   const link = wholeLink(source.trim());
@@ -126,6 +164,18 @@ export function splitLabel(source: string): LabelParts {
     if (org.name && industry && !/\]$/.test(paren[1]!)) return { text, organization: org.name, industry, website: org.website, form: 'org (industry)' };
   }
   if (isIndustryOnly(text)) return { text, organization: null, industry: text, website: null, form: 'industry' };
+  // "Globex - technology company": the organization, then what it is (kept as its industry).
+  const dash = descriptionDash(src);
+  if (dash.index > 0 && dash.index + dash.width < src.length) {
+    const before = src.slice(0, dash.index);
+    const org = nameAndSite(before);
+    const description = unescapeMarkdown(src.slice(dash.index + dash.width)).trim();
+    if (org.name && description) {
+      // "Financial services - Europe" describes a sector, not one organization.
+      if (isIndustryOnly(plainText(before))) return { text, organization: null, industry: text, website: null, form: 'industry' };
+      return { text, organization: org.name, industry: description, website: org.website, form: 'org - description' };
+    }
+  }
   const org = nameAndSite(src);
   return { text, organization: org.name, industry: null, website: org.website, form: 'org' };
 }

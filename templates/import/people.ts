@@ -122,3 +122,64 @@ export function parsePeopleList(text: string, lenient = false): PeopleList | nul
   }
   return out.people.length > 0 || out.anonymous > 0 ? out : null;
 }
+
+/** Splits at commas and semicolons outside parentheses, in one pass. */
+function splitCommas(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if ((ch === ',' || ch === ';') && depth === 0) {
+      out.push(text.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from).trim());
+  return out;
+}
+
+/** Words that make a capitalized chunk an organization's name, not a person's ("Globex Corporation"). */
+const ORGANIZATION_WORDS = /(?:^| )(?:inc|ltd|llc|gmbh|ag|sa|bv|plc|corp|corporation|company|co|labs?|group|bank|university|foundation|technologies|solutions|holdings)\.?(?: |$)/i;
+
+/**
+ * A plain line of interviewees under an entry's heading, as reviewers type it: "Ada Example,
+ * Bo Sample", "Ada Example, Platform Lead, Bo Sample, SRE", "Ada Example (Platform Lead), Bo
+ * Sample (SRE)", "Ada Example, Head of Platform at Globex", "Ada Example and Bo Sample". A
+ * part that is a name starts a person; a part that is not (or names the organization) is the
+ * role of the person before it. Null when the first part is not a name or a role part
+ * reads like a sentence. One pass over the line.
+ */
+export function parsePlainPeopleLine(line: string, organization: string | null = null): PersonMention[] | null {
+  const text = line.replace(/\s+/g, ' ').trim().replace(/[;,]$/, '');
+  if (!text || text.length > 300) return null;
+  const org = organization?.toLowerCase() ?? null;
+  const isOrganization = (chunk: string) => ORGANIZATION_WORDS.test(chunk) || (org !== null && org.length > 1 && chunk.toLowerCase().includes(org));
+  const chunks = splitCommas(text).flatMap((chunk) => {
+    // "Bo Sample and Cy Person": two people when both sides are names.
+    const parts = chunk.split(/ (?:and|&) /);
+    return parts.length > 1 && parts.every((p) => looksLikeName(p) && !isOrganization(p)) ? parts : [chunk];
+  });
+  const people: PersonMention[] = [];
+  for (const [k, chunk] of chunks.entries()) {
+    if (!chunk) return null;
+    const next = chunks[k + 1];
+    const nextIsRole = next !== undefined && (!looksLikeName(next) || isOrganization(next));
+    const person = isOrganization(chunk) ? null : parsePerson(chunk);
+    // A one-word name starts a person only with a role after it ("Jochen, Engineering Manager").
+    const starts = person !== null && (person.role !== null || person.name.includes(' ') || nextIsRole || people.length === 0);
+    if (starts) {
+      people.push({ name: person.name, role: person.role });
+      continue;
+    }
+    const current = people.at(-1);
+    if (!current || chunk.split(' ').length > 10) return null;
+    current.role = current.role ? `${current.role}, ${chunk}` : chunk;
+  }
+  if (people.length === 0) return null;
+  // One word and nothing else ("Globex") is not an interviewee line.
+  if (people.length === 1 && people[0]!.role === null && !people[0]!.name.includes(' ')) return null;
+  return people;
+}

@@ -24,7 +24,9 @@ import { plainText, unescapeMarkdown } from '../../templates/import/inline';
 import { normalizeLineEndings } from '../../templates/import/text';
 import { describeCorpus } from '../helpers/corpus';
 import { freshDesk, inProcessDeskApi, unwrap } from '../helpers/desk';
+import { headingsOf } from '../../templates/import/dd-headings';
 import { projectRecords, type ProjectRecords } from '../unit/import/records';
+import { percent, wordsKept } from '../unit/import/words-kept';
 
 const hash8 = (text: string) => createHash('sha256').update(text.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex').slice(0, 8);
 
@@ -145,6 +147,20 @@ function nothingLostProblems(document: string, parsed: ParsedDd): string[] {
   return problems;
 }
 
+/**
+ * What starts an entry in the document as a reader counts it: the level-5 headings of the
+ * section ("##### …", whatever their style), or, in a section without them, the items of
+ * its checklist of interviewed organizations.
+ */
+function entryStarts(document: string, parsed: ParsedDd): { count: number; what: string } {
+  const lines = document.split('\n');
+  const section = parsed.section!;
+  const first = section.heading ? section.line : section.line - 1;
+  const level5 = headingsOf(lines).filter((h) => h.index >= first && h.index < section.lastLine && h.level === 5).length;
+  if (level5 > 0) return { count: level5, what: `${level5} level-5 headings` };
+  const items = lines.slice(first, section.lastLine).filter((l) => /^\s*[-*+]\s+\[[ xX]\]\s/.test(l)).length;
+  return { count: items, what: `no level-5 heading, ${items} checklist items` };
+}
 
 const CLOCK = () => new Date('2026-07-01T10:00:00Z');
 
@@ -201,6 +217,17 @@ describeCorpus('DD documents of the corpus', (corpus) => {
 
       it('nothing lost: every non-blank line of the section is in exactly one field or summary', () => {
         expect(nothingLostProblems(text, parsed)).toEqual([]);
+      });
+
+      it('every level-5 heading is an entry, and every word of the section is in the imported records', async () => {
+        const desk = freshDesk({ clock: CLOCK });
+        const report = await unwrap(inProcessDeskApi(desk).importDdDocument({ fileName: file, text: corpus.read(`dd/${file}`) }));
+        const words = wordsKept(parsed, projectRecords(desk, report.projectId!));
+        const starts = entryStarts(text, parsed);
+        console.log(`${file}: ${parsed.entries.length} entries for ${starts.what}; words kept ${words.kept}/${words.total} (${percent(words)})`);
+        expect(parsed.entries).toHaveLength(starts.count);
+        expect(words.missing).toEqual([]);
+        expect(words.kept).toBe(words.total);
       });
 
       it('imports; exporting reproduces the entries; re-importing the export gives identical records and bytes', async () => {
