@@ -1,20 +1,19 @@
 import type { z } from 'zod';
 import { DeskError, type ErrorInfo } from '../domain/errors';
 import { contract, type Envelope, type Services } from './contract';
+import { describeIssue } from './field-words';
 import { OPERATION_NAMES, type OperationName } from './operations';
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && (OPERATION_NAMES as readonly string[]).includes(name);
 }
 
-/** "name: A project needs a name." — the field, then the schema's own sentence. */
-export function describeValidation(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const field = issue.path.map(String).join('.');
-      return field ? `${field}: ${issue.message}` : issue.message;
-    })
-    .join(' ');
+/**
+ * Every issue as a sentence in the reviewer's words ("The interview date "06/03/2025" is
+ * not a date; …"), never the input's keys: the message is shown as it is in the app.
+ */
+export function describeValidation(error: z.ZodError, operation?: string): string {
+  return [...new Set(error.issues.map((issue) => describeIssue(issue, operation)))].join(' ');
 }
 
 const fail = (error: ErrorInfo): Envelope<never> => ({ ok: false, error });
@@ -35,7 +34,7 @@ export async function dispatch(
   }
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return fail({ code: 'VALIDATION', message: describeValidation(parsed.error) });
+    return fail({ code: 'VALIDATION', message: describeValidation(parsed.error, name) });
   }
   try {
     const handler = services[name] as (input: unknown) => unknown;

@@ -36,7 +36,7 @@ describe('Projects screen', () => {
     await screen.findByText(/No projects yet/);
     fireEvent.change(screen.getByLabelText('Project name'), { target: { value: '   ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create project' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('name: A project needs a name.');
+    expect((await screen.findByRole('alert')).textContent).toBe('A project needs a name.');
   });
 
   it('renames in place; Escape cancels', async () => {

@@ -23,12 +23,12 @@ describe('dispatch: the one gate of every front door', () => {
     for (const n of OPERATION_NAMES) expect(services[n]).not.toHaveBeenCalled();
   });
 
-  it('refuses input that fails its schema, naming the field, and never calls the service', async () => {
+  it('refuses input that fails its schema, in the reviewer\'s words, and never calls the service', async () => {
     const services = spyServices();
     const result = await dispatch(services, 'createProject', { name: '', level: 'sandbox' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: 'name: A project needs a name. level: The level is "incubation" or "graduation".' },
+      error: { code: 'VALIDATION', message: 'A project needs a name. The level is "incubation" or "graduation".' },
     });
     const extra = await dispatch(services, 'deleteProject', { id: 1, sql: 'DROP TABLE project' });
     expect(extra).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
