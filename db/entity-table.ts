@@ -141,7 +141,7 @@ export class EntityTable<R extends RowMeta> {
     const id = Number(this.insertStatement.run(uid, ...params, now, now).lastInsertRowid);
     const record = this.get(id);
     // No "before" is NULL in the event, not the JSON text 'null' (history reads it as an object).
-    this.log.record(this.spec.entity, id, 'create', undefined, this.fieldsOf(record));
+    this.log.record(this.spec.entity, id, 'create', undefined, { ...this.fieldsOf(record), uid });
     return record;
   }
 

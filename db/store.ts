@@ -9,13 +9,13 @@ import type { Project } from '../domain/project';
 import { ChangeLog, type ChangeKind } from './change-log';
 import { systemClock, type Clock } from './clock';
 import { EntityTable, type RowMeta } from './entity-table';
-import type { HistoryEntry, UndoResult } from '../domain/history';
+import type { HistoryEntry, HistoryListEntry, UndoResult, UndoScope, UndoState } from '../domain/history';
 import { historyOf } from './history';
 import { openDatabase, type OpenOptions } from './open';
 import { indexPendingDocuments } from './search-queue';
 import { toDeskError } from './sqlite-errors';
 import { TABLES, type EntityName } from './tables';
-import { undoLastChange } from './undo';
+import { recentChanges, redoLastUndone, undoChosenChange, undoLastChange, undoStateOf } from './undo';
 
 export interface StoreTables {
   project: EntityTable<Project>;
@@ -43,7 +43,14 @@ export interface Store {
   change<T>(label: string, fn: () => T, kind?: ChangeKind): T;
   /** Reads with the same error translation (a damaged file is reported, not thrown raw). */
   read<T>(fn: () => T): T;
-  undo(): UndoResult;
+  /** Undoes the newest change of the scope (a project's, or the app-level ones). */
+  undo(scope: UndoScope): UndoResult;
+  /** Makes again the change undone last in the scope, until a new change there. */
+  redo(scope: UndoScope): UndoResult;
+  /** Undoes a change chosen in the history list, when it is the next of its own project. */
+  undoChange(id: number): UndoResult;
+  undoState(scope: UndoScope): UndoState;
+  recentChanges(limit: number): HistoryListEntry[];
   /**
    * Indexes the documents saved since the last time (db/search-queue.ts): before a search,
    * and when the app is idle. Returns how many; 0 costs one read.
@@ -75,6 +82,7 @@ export function openStore(file: string, options: OpenOptions & { clock?: Clock }
     allowance: table('allowance'),
     dismissal: table('dismissal'),
   };
+  const rowTables = tables as unknown as Record<EntityName, EntityTable<RowMeta>>;
   const guard = <T>(action: string, fn: () => T): T => {
     try {
       return fn();
@@ -89,7 +97,11 @@ export function openStore(file: string, options: OpenOptions & { clock?: Clock }
     tables,
     change: (label, fn, kind) => guard(`save "${label}"`, () => log.run(label, fn, kind)),
     read: (fn) => guard('read the database', fn),
-    undo: () => guard('undo', () => undoLastChange(db, tables as unknown as Record<EntityName, EntityTable<RowMeta>>)),
+    undo: (scope) => guard('undo', () => undoLastChange(db, rowTables, scope)),
+    redo: (scope) => guard('redo', () => redoLastUndone(db, rowTables, scope)),
+    undoChange: (id) => guard('undo', () => undoChosenChange(db, rowTables, id)),
+    undoState: (scope) => guard('read the history', () => undoStateOf(db, scope)),
+    recentChanges: (limit) => guard('read the history', () => recentChanges(db, limit)),
     indexPending: () => guard('update the search index', () => indexPendingDocuments(db)),
     history: (entity, id) => guard('read the history', () => historyOf(db, entity, id)),
     checkpoint: () =>

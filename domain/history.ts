@@ -11,9 +11,38 @@ export interface HistoryEntry {
   changes: { field: string; before: unknown; after: unknown }[];
 }
 
-export interface UndoResult {
+/**
+ * Which changes Undo walks back: those of one project (on its screens), or the app-level ones
+ * (on the projects list, the trash, settings): creating, renaming, trashing a project, and
+ * changes to an organization or a person alone.
+ */
+export type UndoScope = { projectId: number } | { app: true };
+
+/** One change, named as the Undo button and the history list show it. */
+export interface ChangeSummary {
+  id: number;
+  /** The user action: "Edit summary", "Summary approved". */
   label: string;
+  /** What it touched: "Adopter 3, Quillmesh", a project's or an organization's name. */
+  target: string;
   at: string;
-  /** How many row changes were reverted. */
+  /** The project it belongs to; null for an organization or a person alone. */
+  projectId: number | null;
+}
+
+export interface UndoResult extends ChangeSummary {
+  /** How many row changes were reverted (or made again, for redo). */
   events: number;
+}
+
+export interface UndoState {
+  undo: ChangeSummary | null;
+  redo: ChangeSummary | null;
+}
+
+export interface HistoryListEntry extends ChangeSummary {
+  undone: boolean;
+  /** It is the next change Undo would take back in its project (or app-level): the list offers it. */
+  canUndo: boolean;
+  projectName: string | null;
 }

@@ -3,7 +3,7 @@ import type { Adopter } from '../domain/adopter';
 import type { Allowance } from '../domain/allowance';
 import type { Dismissal } from '../domain/dismissal';
 import type { ErrorInfo } from '../domain/errors';
-import type { HistoryEntry, UndoResult } from '../domain/history';
+import type { HistoryEntry, HistoryListEntry, UndoResult, UndoState } from '../domain/history';
 import type { Answer, Interview, Participant, Quote } from '../domain/interview';
 import type { Organization } from '../domain/organization';
 import type { Person } from '../domain/person';
@@ -115,7 +115,11 @@ export const contract = {
   deleteQuote: op<null>()(byId, 'Delete a quote.'),
 
   history: op<HistoryEntry[]>()(historyInputs.history, 'What happened to one record, newest first.'),
-  undo: op<UndoResult>()(none, 'Undo the last change; call again to go further back.'),
+  undo: op<UndoResult>()(historyInputs.scope, "Undo the project's last change (no project: the last app-level one); call again to go further back."),
+  redo: op<UndoResult>()(historyInputs.scope, 'Make again the change undone last there, until a new change is made.'),
+  undoChange: op<UndoResult>()(historyInputs.change, 'Undo a change chosen in the history list: the next one of its own project.'),
+  undoState: op<UndoState>()(historyInputs.scope, 'What Undo and Redo would take back or make again there, to name them.'),
+  recentChanges: op<HistoryListEntry[]>()(historyInputs.recent, 'The latest changes of every project, newest first, with what each touched.'),
   listTrash: op<TrashItem[]>()(none, 'Projects, adopters and interviews in the trash, newest first.'),
   restoreFromTrash: op<null>()(historyInputs.restore, 'Bring a project, adopter or interview back from the trash.'),
   emptyTrash: op<{ removed: number }>()(none, 'Remove everything in the trash for good (cannot be undone).'),

@@ -1,8 +1,13 @@
+import { forgetHistoryOf, rowsGoingWith } from '../db/purged-history';
 import type { Store } from '../db/store';
 import type { ServiceGroup } from './contract';
+import type { UndoScope } from '../domain/history';
 import type { TrashItem } from './views';
 
-export function historyServices(store: Store): ServiceGroup<'history' | 'undo' | 'listTrash' | 'restoreFromTrash' | 'emptyTrash'> {
+/** No project given: the app-level changes (the projects list, the trash, settings). */
+const scopeOf = ({ projectId }: { projectId?: number }): UndoScope => (projectId === undefined ? { app: true } : { projectId });
+
+export function historyServices(store: Store): ServiceGroup<'history' | 'undo' | 'redo' | 'undoChange' | 'undoState' | 'recentChanges' | 'listTrash' | 'restoreFromTrash' | 'emptyTrash'> {
   const { project, adopter, interview, organization } = store.tables;
 
   const trashed = (): TrashItem[] => {
@@ -24,7 +29,11 @@ export function historyServices(store: Store): ServiceGroup<'history' | 'undo' |
 
   return {
     history: ({ entity, id }) => store.history(entity, id),
-    undo: () => store.undo(),
+    undo: (scope) => store.undo(scopeOf(scope)),
+    redo: (scope) => store.redo(scopeOf(scope)),
+    undoChange: ({ id }) => store.undoChange(id),
+    undoState: (scope) => store.undoState(scopeOf(scope)),
+    recentChanges: ({ limit }) => store.recentChanges(limit ?? 50),
     listTrash: () => store.read(trashed),
     restoreFromTrash: ({ entity, id }) =>
       store.change(`Restore ${entity}`, () => {
@@ -36,12 +45,15 @@ export function historyServices(store: Store): ServiceGroup<'history' | 'undo' |
         'Empty trash',
         () => {
           const items = trashed();
+          const going = rowsGoingWith(store.db, items);
           // Children first, so each purge is recorded before a cascade could take it silently.
           for (const entity of ['interview', 'adopter', 'project'] as const) {
             for (const item of items) {
               if (item.entity === entity && store.tables[entity].find(item.id)) store.tables[entity].remove(item.id, 'purge');
             }
           }
+          // Only what went loses its history: every other change can still be undone.
+          forgetHistoryOf(store.db, going);
           return { removed: items.length };
         },
         'purge',

@@ -78,6 +78,10 @@ export const HISTORY_ENTITIES = ['project', 'organization', 'person', 'adopter',
 export const historyInputs = {
   history: z.object({ entity: z.enum(HISTORY_ENTITIES), id: entityId }).strict(),
   restore: z.object({ entity: z.enum(TRASHABLE), id: entityId }).strict(),
+  /** A project's changes, or (no project) the app-level ones. */
+  scope: z.object({ projectId: entityId.optional() }).strict(),
+  change: z.object({ id: entityId }).strict(),
+  recent: z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
 };
 
 export const overviewInputs = {

@@ -235,6 +235,16 @@ const EXPECTATIONS: Record<number, { name: string; check: (after: Database.Datab
       expect(rowsOf(after, 'warning_dismissal')).toEqual([]);
     },
   },
+  9: {
+    name: 'history scopes',
+    check: (after) => {
+      // Each change learns its project and what it touched from its events.
+      expect(after.prepare('SELECT id, project_id, target, app_level, undoable, redoable, undo_seq FROM change ORDER BY id').all()).toEqual([
+        { id: 1, project_id: 1, target: 'Globex Mesh', app_level: 1, undoable: 1, redoable: 0, undo_seq: null },
+        { id: 2, project_id: 1, target: 'Adopter 3, Initech', app_level: 0, undoable: 1, redoable: 0, undo_seq: null },
+      ]);
+    },
+  },
 };
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -276,6 +286,38 @@ describe('migrations', () => {
         after.close();
       }
     });
+  });
+
+  it('an upgraded database with history still undoes, per project, naming the change; what an old empty-trash ended stays closed', async () => {
+    const file = databaseAt(8);
+    const db = openAt(file, 8);
+    db.exec(`
+      INSERT INTO change (id, at, label, kind, undone) VALUES
+        (3, '2024-02-02T10:00:00.000Z', 'Empty trash', 'purge', 0),
+        (4, '2024-02-03T10:00:00.000Z', 'Edit summary', 'edit', 0),
+        (5, '2024-02-04T10:00:00.000Z', 'Edit organization', 'edit', 0);
+      INSERT INTO event (id, change_id, entity, entity_id, action, before, after) VALUES
+        (3, 4, 'interview', 1, 'update', '{"summary":"Globex runs the mesh."}', '{"summary":"Globex runs the mesh in production."}'),
+        (4, 5, 'organization', 2, 'update', '{"industry":"Software"}', '{"industry":"Finance"}');
+      UPDATE organization SET industry = 'Finance' WHERE id = 2;
+    `);
+    db.close();
+    const desk = openDesk(file);
+    try {
+      expect(await desk.services.undoState({ projectId: 1 })).toMatchObject({ undo: { label: 'Edit summary', target: 'Adopter 1, Globex' }, redo: null });
+      expect(await desk.services.undo({ projectId: 1 })).toMatchObject({ label: 'Edit summary', target: 'Adopter 1, Globex', events: 1 });
+      expect((await desk.services.getInterview({ id: 1 })).interview.summary).toBe('Globex runs the mesh.');
+      // The organization's edit is app-level: the project's undo did not take it.
+      expect((await desk.services.listOrganizations({})).find((o) => o.id === 2)?.industry).toBe('Finance');
+      // Before the old empty-trash, nothing was undoable then, and nothing is now.
+      await expect(Promise.resolve().then(() => desk.services.undo({ projectId: 1 }))).rejects.toMatchObject({ code: 'NOTHING_TO_UNDO' });
+      expect(await desk.services.redo({ projectId: 1 })).toMatchObject({ label: 'Edit summary' });
+      expect((await desk.services.getInterview({ id: 1 })).interview.summary).toBe('Globex runs the mesh in production.');
+      expect(await desk.services.undo({})).toMatchObject({ label: 'Edit organization', target: 'Initech' });
+      expect((await desk.services.listOrganizations({})).find((o) => o.id === 2)?.industry).toBe('Software');
+    } finally {
+      desk.close();
+    }
   });
 
   it('a v1 database opened by the app shows its projects with the new fields defaulted', async () => {

@@ -387,24 +387,26 @@ describe('search', () => {
     const s = await seed(desk.services);
     const { services } = desk;
 
+    // Undo as on the screens the edits were made: the project's, then the app's own for organizations.
+    const projectOf = async (adopterId: number) => ({ projectId: (await services.getAdopter({ id: adopterId })).adopter.projectId });
     await services.updateInterview({ id: s.i1.id, version: s.i1.version, summary: 'Initech moved to bare metal.' });
-    await services.undo({});
+    await services.undo(await projectOf(s.i1.adopterId));
     expect(await titles(desk, 'kubernetes')).toEqual(['Adopter 1 - Initech · summary']);
     expect(await titles(desk, 'bare metal')).toEqual([]);
 
     await services.deleteQuote({ id: s.quote.id });
     expect(await titles(desk, 'boring')).toEqual([]);
-    await services.undo({});
+    await services.undo(await projectOf(s.i1.adopterId));
     expect(hitsOf(await search(desk, 'boring'))).toEqual([expect.objectContaining({ kind: 'quote', interviewId: s.i1.id })]);
 
     const added = await services.createQuote({ interviewId: s.i3.id, text: 'The proxy never paged anyone.' });
     expect(await titles(desk, 'paged')).toEqual(['Adopter 1 - Initech · quote']);
-    await services.undo({});
+    await services.undo(await projectOf(s.i3.adopterId));
     expect(await titles(desk, 'paged')).toEqual([]);
     expect(added.id).toBeGreaterThan(0);
 
     await services.deleteInterview({ id: s.i2.id });
-    await services.undo({});
+    await services.undo(await projectOf(s.i2.adopterId));
     expect(await titles(desk, 'warehouse')).toEqual(['Adopter 2 - Globex · summary']);
 
     await services.updateOrganization({ id: s.globex.id, version: s.globex.version, name: 'Globex Corporation', aliases: ['GX'] });

@@ -12,16 +12,18 @@ import { freshDesk } from '../../helpers/desk';
 /**
  * Undo walks back to where it started: from a seeded store, any sequence of 1–30 edits
  * made through the services (some refused with CONFLICT, VALIDATION, NOT_FOUND,
- * DUPLICATE…, some undos in between), followed by undo until NOTHING_TO_UNDO, gives back
- * the very same rows (all user tables, row by row, except `version` and `updated_at`).
+ * DUPLICATE…, with undos and redos of one project's changes or of the app-level ones in
+ * between, some of them refused because a later change in another scope touched the same
+ * record), followed by undoing every change still in effect, newest first, from the history
+ * list, gives back the very same rows (all user tables, row by row, except `version` and
+ * `updated_at`).
  * Along the way:
  * - a refused edit writes nothing at all (not even a version or a change row), and is
  *   refused in words, never as INTERNAL;
  * - a record just created has a history of exactly its creation: its id never belonged to
  *   a row that was undone, deleted or purged (see EntityTable.insert).
  *
- * The seed ends with "empty trash", which is final: undo stops there, so "nothing to
- * undo" means "back at the snapshot".
+ * The seed's own changes are closed to undo, so the walk back stops at the seed.
  */
 
 type Row = Record<string, unknown>;
@@ -111,7 +113,7 @@ async function seed(desk: Desk): Promise<void> {
   await must(desk, 'createQuote', { interviewId: i1.id, text: 'It just works.', speakerPersonId: ada.id, tags: ['reliability'] });
   await must(desk, 'createQuote', { interviewId: i2.id, text: 'Upgrades are boring, which is good.' });
 
-  // The barrier: emptying the trash is final, so undo can never go behind this point.
+  // Something in the trash emptied: what went has no history left, the rest keeps theirs.
   const scratch = await must<Id>(desk, 'createProject', { name: 'Scratch', level: 'incubation' });
   await must(desk, 'deleteProject', { id: scratch.id });
   await must(desk, 'emptyTrash', {});
@@ -176,9 +178,13 @@ const OPS = [
 ] as const satisfies readonly OperationName[];
 type Op = (typeof OPS)[number];
 
-/** Mostly edits; now and then an undo in the middle (undo is a stack: the final walk must still end at the start). */
+/** Mostly edits; now and then an undo or a redo in the middle (the final walk must still end at the start). */
 const step = fc.tuple(
-  fc.oneof({ arbitrary: fc.constantFrom(...OPS), weight: 12 }, { arbitrary: fc.constant('undo' as const), weight: 1 }),
+  fc.oneof(
+    { arbitrary: fc.constantFrom(...OPS), weight: 12 },
+    { arbitrary: fc.constant('undo' as const), weight: 1 },
+    { arbitrary: fc.constant('redo' as const), weight: 1 },
+  ),
   knobs,
 );
 
@@ -197,9 +203,15 @@ const CREATES: Partial<Record<Op, string>> = {
 };
 
 /** The entity an operation created, if it created one. */
-function createdBy(op: Op | 'undo', input: unknown): string | undefined {
+function createdBy(op: Op | 'undo' | 'redo', input: unknown): string | undefined {
   if (op === 'setAnswer') return (input as { version: number | null }).version === null ? 'answer' : undefined;
-  return op === 'undo' ? undefined : CREATES[op];
+  return op === 'undo' || op === 'redo' ? undefined : CREATES[op];
+}
+
+/** Undo or redo on a project's screen (a project of the store, or one that is not there), or on the app's own. */
+function scopeFor(rows: Dump, k: Knobs): { projectId?: number } {
+  const projects = (rows.project ?? []) as unknown as Meta[];
+  return k.flag ? {} : { projectId: pick(projects, k.a)?.id ?? 9999 };
 }
 
 interface Meta {
@@ -368,6 +380,9 @@ describe('undo', () => {
       // Durability is crash.test.ts's subject; here an fsync per change would only make the runs slow.
       desk.store.db.pragma('synchronous = OFF');
       await seed(desk);
+      // The seed is where every run starts: its own changes are not offered for undo (as the
+      // changes before an upgrade from a store whose trash was emptied are not).
+      desk.store.db.prepare('UPDATE change SET undoable = 0').run();
       current = { desk, start: dump(desk.store.db, { withMeta: false }), barrier: lastChangeId(desk.store.db) };
       return current;
     };
@@ -382,7 +397,7 @@ describe('undo', () => {
         for (const [op, k] of steps) {
           const before = dump(db, { withMeta: true });
           const changesBefore = lastChangeId(db);
-          const input = op === 'undo' ? {} : inputFor(before, op, k);
+          const input = op === 'undo' || op === 'redo' ? scopeFor(before, k) : inputFor(before, op, k);
           const result = await call(desk, op, input);
           log.push(`${op} ${JSON.stringify(input)} -> ${result.ok ? 'ok' : result.error.code}`);
           const created = result.ok ? createdBy(op, input) : undefined;
@@ -400,14 +415,18 @@ describe('undo', () => {
           }
         }
 
+        // The newest change still in effect is always the next of its own scope, so the
+        // history list offers it, and nothing later can block it.
         const toUndo = liveChangesAfter(db, barrier);
         let undone = 0;
         for (;;) {
-          const result = await call(desk, 'undo', {});
-          if (!result.ok) {
-            expect(result.error.code, story()).toBe('NOTHING_TO_UNDO');
-            break;
-          }
+          const newest = db.prepare('SELECT max(id) AS id FROM change WHERE id > ? AND undone = 0').get(barrier) as { id: number | null };
+          if (newest.id === null) break;
+          const list = await call(desk, 'recentChanges', { limit: 500 });
+          const listed = list.ok ? (list.value as { id: number; canUndo: boolean }[]).find((c) => c.id === newest.id) : undefined;
+          if (listed) expect(listed.canUndo, story()).toBe(true);
+          const result = await call(desk, 'undoChange', { id: newest.id });
+          expect(result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`, story()).toBe('ok');
           undone += 1;
           expect(undone, `undo went past the start\n${story()}`).toBeLessThanOrEqual(toUndo);
         }

@@ -147,8 +147,8 @@ describe('DD import through the services', () => {
   it('undo removes the whole import', async () => {
     const { desk, api } = await fresh();
     const before = counts(desk);
-    await unwrap(api.importDdDocument({ fileName: 'globex.md', text: DD }));
-    await unwrap(api.undo({}));
+    const report = await unwrap(api.importDdDocument({ fileName: 'globex.md', text: DD }));
+    await unwrap(api.undo({ projectId: report.projectId! }));
     const after = counts(desk);
     expect({ ...after, change: 0 }).toEqual({ ...before, change: 0 });
   });

@@ -20,7 +20,7 @@ describe('allowances', () => {
     const added = await services.addAllowance({ adopterId, term: 'payment', note: 'the word' });
     expect(await services.removeAllowance({ id: added.id })).toMatchObject({ id: added.id, term: 'payment', entryNumber: 2, note: 'the word' });
     expect(await services.listAllowances({ adopterId })).toEqual([]);
-    expect((await services.undo({})).label).toBe('Remove an allowance');
+    expect((await services.undo({ projectId: seed.project.id })).label).toBe('Remove an allowance');
     expect(await services.listAllowances({ adopterId })).toEqual([expect.objectContaining({ id: added.id, term: 'payment' })]);
   });
 });

@@ -308,7 +308,7 @@ describe('quotes', () => {
 
     await services.deleteQuote({ id: q.id });
     expect((await services.getInterview({ id: i.id })).quotes).toEqual([]);
-    await services.undo({});
+    await services.undo({ projectId: project.id });
     const [back] = (await services.getInterview({ id: i.id })).quotes;
     expect(back).toMatchObject({ id: q.id, text: 'It just works.', speakerPersonId: ada.id, approved: true, tags: ['reliability'], version: 3 });
   });
@@ -405,7 +405,7 @@ describe('history', () => {
     expect(edited.version).toBe(3);
 
     // Undone steps stay, marked.
-    await services.undo({});
+    await services.undo({ projectId: project.id });
     const [last] = await services.history({ entity: 'project', id: project.id });
     expect(last).toMatchObject({ label: 'Restore project', undone: true });
   });
@@ -418,7 +418,7 @@ describe('history', () => {
 
     // A window still holds quote "First" when another window undoes its creation…
     const first = await services.createQuote({ interviewId: i.id, text: 'First' });
-    await services.undo({});
+    await services.undo({ projectId: project.id });
     // …and a new quote is saved: it must not take the old id, or the stale window would overwrite it.
     const second = await services.createQuote({ interviewId: i.id, text: 'Second' });
     expect(second.id).not.toBe(first.id);
@@ -468,13 +468,17 @@ describe('trash', () => {
     expect((await refused(services, 'restoreFromTrash', { entity: 'quote', id: 1 })).code).toBe('VALIDATION');
   });
 
-  it('emptying the trash is final: the rows are gone and undo stops there with NOTHING_TO_UNDO', async () => {
+  it('emptying the trash is final for what was in it, and only for that: every other change can still be undone', async () => {
     const { services, db } = setup();
     const { project, globex } = await basics(services);
+    const kept = await services.createAdopter({ projectId: project.id, organizationId: globex.id });
+    const keptInterview = await services.createInterview({ adopterId: kept.id });
+    const edited = await services.updateInterview({ id: keptInterview.id, version: keptInterview.version, summary: 'Kept and edited.' });
     const adopter = await services.createAdopter({ projectId: project.id, organizationId: globex.id });
     const i = await services.createInterview({ adopterId: adopter.id });
     await services.setAnswer({ interviewId: i.id, questionKey: 'q1', text: 'Notes', version: null });
-    await services.createQuote({ interviewId: i.id, text: 'A quote' });
+    const quote = await services.createQuote({ interviewId: i.id, text: 'A quote' });
+    await services.deleteQuote({ id: quote.id });
     const other = await services.createProject({ name: 'Acme Tracing', level: 'graduation' });
     await services.deleteAdopter({ id: adopter.id });
     await services.deleteProject({ id: other.id });
@@ -482,18 +486,20 @@ describe('trash', () => {
     expect(await services.emptyTrash({})).toEqual({ removed: 2 });
     expect(await services.listTrash({})).toEqual([]);
     expect((await refused(services, 'getProject', { id: other.id })).code).toBe('NOT_FOUND');
-    // The adopter's interview and everything under it went with it.
-    expect(rowCounts(db)).toMatchObject({ project: 1, adopter: 0, interview: 0, answer: 0, quote: 0 });
+    // The adopter's interview and everything under it went with it, the quote deleted before included.
+    expect(rowCounts(db)).toMatchObject({ project: 1, adopter: 1, interview: 1, answer: 0, quote: 0 });
+    // What went keeps only its purge in the history: no undo can try to put it back into a parent that is gone.
+    for (const [entity, id] of [['adopter', adopter.id], ['interview', i.id], ['quote', quote.id], ['project', other.id]] as const) {
+      expect((await services.history({ entity, id })).map((h) => [h.label, h.action]), `${entity} ${id}`).toEqual([['Empty trash', 'purge']]);
+    }
 
-    expect(await refused(services, 'undo', {})).toEqual({
-      code: 'NOTHING_TO_UNDO',
-      message: 'The last change emptied the trash, which is final: nothing before it can be undone.',
-    });
-    // Still final after more work and its undo.
-    await services.updateProject({ id: project.id, version: project.version, notes: 'after' });
-    await services.undo({});
-    expect((await refused(services, 'undo', {})).code).toBe('NOTHING_TO_UNDO');
-    expect((await services.getProject({ id: project.id })).notes).toBe('');
+    // The rest of the history is intact: the project's own changes undo one by one, named.
+    expect(await services.undoState({ projectId: project.id })).toMatchObject({ undo: { label: 'Edit summary', target: 'Adopter 1, Globex' } });
+    await services.undo({ projectId: project.id });
+    expect((await services.getInterview({ id: keptInterview.id })).interview.summary).toBe('');
+    await services.redo({ projectId: project.id });
+    expect((await services.getInterview({ id: keptInterview.id })).interview).toMatchObject({ summary: 'Kept and edited.' });
+    expect(edited.summary).toBe('Kept and edited.');
     // An empty trash writes nothing, so it is no barrier.
     expect(await services.emptyTrash({})).toEqual({ removed: 0 });
   });

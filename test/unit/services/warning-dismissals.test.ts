@@ -56,14 +56,14 @@ describe('dismissing a warning for one adopter', () => {
   });
 
   it('can be shown again, and undone like any change', async () => {
-    const { services, adopterId, misspelled } = await withMisspelling();
+    const { services, seed, adopterId, misspelled } = await withMisspelling();
     const [warning] = await misspelled();
     const dismissal = await services.dismissWarning({ adopterId, key: warning!.key });
     expect(await services.restoreWarning({ id: dismissal.id })).toMatchObject({ id: dismissal.id, warningKey: warning!.key });
     expect(await misspelled()).toHaveLength(1);
     await services.dismissWarning({ adopterId, key: warning!.key });
     expect(await misspelled()).toEqual([]);
-    expect((await services.undo({})).label).toBe('Dismiss a warning');
+    expect((await services.undo({ projectId: seed.project.id })).label).toBe('Dismiss a warning');
     expect(await misspelled()).toHaveLength(1);
   });
 
