@@ -56,21 +56,49 @@ export async function asDataError(io: CliIo, run: () => Promise<number | void>):
   }
 }
 
+/** What the import service reports of one DD entry (services/import-dd.ts, `recognized`). */
+interface DdRecognized {
+  line: number;
+  lastLine: number;
+  heading: string;
+  organization: string | null;
+  industry: string | null;
+  publicLabel: string | null;
+  anonymous: boolean;
+  readAs: 'organization' | 'label' | 'anonymous';
+  readBecause: string;
+  months: string[];
+  interviewees: { name: string; role: string | null }[];
+  anonymousInterviewees: number;
+  vendorNote: string | null;
+}
+
+/** "organization Globex, industry technology company", "anonymous, published as "Retail"". */
+function readAs(r: DdRecognized): string {
+  if (r.readAs === 'organization') return `organization "${r.organization}"${r.industry ? `, industry "${r.industry}"` : ''}`;
+  if (r.readAs === 'label') return `anonymous, published as "${r.publicLabel}"`;
+  return `anonymous, published as "${r.industry ? `Anonymous ${r.industry}` : 'Anonymous'}"`;
+}
+
+/**
+ * One entry: what it becomes, then where it is and how it was read, so a reviewer can
+ * check the import against the document before anything is written.
+ */
 function ddEntryLine(entry: ImportReport['entries'][number]): string {
-  const r = entry.recognized as {
-    organization: string | null;
-    industry: string | null;
-    publicLabel: string | null;
-    anonymous: boolean;
-    months: string[];
-    interviewees: { name: string; role: string | null }[];
-    vendorNote: string | null;
-  };
+  const r = entry.recognized as unknown as DdRecognized;
   const who = r.anonymous
     ? `anonymous (${r.publicLabel ?? (r.industry ? `Anonymous ${r.industry}` : 'Anonymous')})`
     : [r.organization, r.industry].filter(Boolean).join(' / ');
   const people = r.interviewees.length ? `, ${plural(r.interviewees.length, 'interviewee')}` : '';
-  return `${who}, ${r.months.length ? r.months.join(' and ') : 'no date'}${people}${r.vendorNote ? ', vendor note' : ''}`;
+  const names = r.interviewees.map((p) => (p.role ? `${p.name} (${p.role})` : p.name));
+  if (r.anonymousInterviewees > 0) names.push(plural(r.anonymousInterviewees, 'anonymous interviewee'));
+  const details = [
+    `${r.lastLine > r.line ? `lines ${r.line}–${r.lastLine}` : `line ${r.line}`}: ${r.heading}`,
+    `read as ${readAs(r)}: ${r.readBecause}`,
+    `month: ${r.months.length ? r.months.join(' and ') : 'none in the document'}`,
+    `people: ${names.length ? names.join('; ') : 'none named'}`,
+  ];
+  return `${who}, ${r.months.length ? r.months.join(' and ') : 'no date'}${people}${r.vendorNote ? ', vendor note' : ''}${details.map((d) => `\n      ${d}`).join('')}`;
 }
 
 export const importDdCommand: Command = {

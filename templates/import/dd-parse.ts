@@ -69,7 +69,7 @@ export interface DdEntry {
    * published under the heading's words, or an anonymous adopter with the default label.
    */
   readAs: 'organization' | 'label' | 'anonymous';
-  /** Why, in words: "the heading gives the organization and, after the dash, a description…". */
+  /** Why, in words: "the heading gives the organization and, after the dash, a description…", "the label is only an industry". */
   readBecause: string;
   publicLabel: string | null;
   people: PersonMention[];
@@ -593,7 +593,7 @@ function decideIdentity(entry: DdEntry, wholeText: string): void {
     }
   }
   entry.readAs = entry.publicLabel ? 'label' : 'anonymous';
-  entry.readBecause = entry.publicLabel ? `${entry.anonymousBecause}; the heading's words are its public label` : (entry.anonymousBecause ?? 'the entry says so');
+  entry.readBecause = entry.anonymousBecause ?? 'the entry says so';
   if (entry.people.length > 0) {
     entry.warnings.push(
       `Adopter ${entry.number} is anonymous but the entry names ${entry.people.length === 1 ? 'its interviewee' : `${entry.people.length} interviewees`}; they were kept (private), and the export will not print them.`,

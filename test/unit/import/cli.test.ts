@@ -57,6 +57,21 @@ describe('import commands', () => {
     expect(done.stdout).toContain('Imported 2 adopter entries');
     expect(done.stdout).toContain('Adopter 1: Globex / Finance, 2024-09, 1 interviewee');
     expect(done.stdout).toContain('Adopter 2: anonymous (Retail), 2024-10');
+    // Per entry: where it is, how its heading was read and why, its month and its people.
+    expect(dry.stdout).toContain(
+      [
+        '  Adopter 1: Globex / Finance, 2024-09, 1 interviewee',
+        '      lines 5–10: ##### Adopter 1 - Globex/Finance',
+        '      read as organization "Globex", industry "Finance": the heading gives the organization and, after the slash, its industry',
+        '      month: 2024-09',
+        '      people: Ada Example (Platform Lead)',
+        '  Adopter 2: anonymous (Retail), 2024-10',
+        '      lines 12–16: ##### Adopter 2 - Retail',
+        '      read as anonymous, published as "Retail": the label is only an industry',
+        '      month: 2024-10',
+        '      people: none named',
+      ].join('\n'),
+    );
     expect(done.stdout).toMatch(/Warnings:\n.*only an industry/);
     const listed = await cli(['adopters', '--project', 'globex-mesh', '--json', '--db', db]);
     expect(JSON.parse(listed.stdout)).toHaveLength(2);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { freshDesk, inProcessDeskApi } from '../../helpers/desk';
@@ -43,5 +43,48 @@ describe('Import screen: a candidate list', () => {
     ]);
     const people = await desk.services.listPeople({});
     expect(people.map((p) => p.name).sort()).toEqual(['Ada Example', 'Bo Sample']);
+  });
+});
+
+/** Invented organizations and people only. */
+const DD_WITH_ASIDE = `# Globex Mesh Incubation Due Diligence
+
+#### Adoption
+
+##### Globex - technology company
+
+Ada Example, Platform Lead, Bo Sample, SRE
+SEPTEMBER 2024
+
+Globex runs it.
+
+##### Adopter 2 - Retail
+
+OCTOBER 2024
+
+The team evaluates it.
+
+##### Summary
+
+Both would recommend it.
+`;
+
+describe('Import screen: the preview of a DD document', () => {
+  it('shows per entry its heading, how it was read and why, its month and its people; the aside heading is named', async () => {
+    render(<App />);
+    fireEvent.change(await screen.findByLabelText('File'), { target: { files: [new File([DD_WITH_ASIDE], 'globex-mesh.md', { type: 'text/markdown' })] } });
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Preview' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    const report = await screen.findByTestId('import-report');
+    expect(report.textContent).toContain('2 entries recognized');
+    const [first, second] = within(report).getAllByRole('listitem').filter((li) => li.querySelector('dl'));
+    expect(first!.textContent).toContain('Lines 5–10##### Globex - technology company');
+    expect(first!.textContent).toContain('Organization Globex, industry technology company — the heading gives the organization and, after the dash, a description kept as its industry');
+    expect(first!.textContent).toContain('Month2024-09');
+    expect(first!.textContent).toContain('PeopleAda Example (Platform Lead); Bo Sample (SRE)');
+    expect(second!.textContent).toContain('Anonymous, published as Retail — the label is only an industry');
+    expect(second!.textContent).toContain('Peoplenone named');
+    expect(report.textContent).toContain('The heading "Summary" (line 18) does not name an adopter');
+    expect(await desk.services.listProjects({})).toEqual([]);
   });
 });

@@ -18,6 +18,49 @@ type Kind = keyof typeof KINDS;
 /** Files larger than this are refused before they are read (the services refuse them too). */
 const MAX_BYTES = 50 * 1024 * 1024;
 
+/** A DD entry as the importer read it (services/import-dd.ts); other imports report other things. */
+interface DdReading {
+  line: number;
+  lastLine: number;
+  heading: string;
+  readAs: 'organization' | 'label' | 'anonymous';
+  readBecause: string;
+  organization: string | null;
+  industry: string | null;
+  publicLabel: string | null;
+  months: string[];
+  interviewees: { name: string; role: string | null }[];
+  anonymousInterviewees: number;
+}
+
+const isDdReading = (recognized: Record<string, unknown>): boolean => typeof recognized.readAs === 'string' && typeof recognized.heading === 'string';
+
+/** Where the entry is, how its heading was read and why, its month and its people: what to check against the document. */
+function DdEntryReading({ r }: { r: DdReading }) {
+  const how =
+    r.readAs === 'organization'
+      ? `Organization ${r.organization}${r.industry ? `, industry ${r.industry}` : ''}`
+      : `Anonymous, published as ${r.publicLabel ?? (r.industry ? `Anonymous ${r.industry}` : 'Anonymous')}`;
+  const people = r.interviewees.map((p) => (p.role ? `${p.name} (${p.role})` : p.name));
+  if (r.anonymousInterviewees > 0) people.push(`${r.anonymousInterviewees} anonymous`);
+  return (
+    <dl className="import-reading">
+      <dt>{r.lastLine > r.line ? `Lines ${r.line}–${r.lastLine}` : `Line ${r.line}`}</dt>
+      <dd>
+        <code>{r.heading}</code>
+      </dd>
+      <dt>Read as</dt>
+      <dd>
+        {how} — {r.readBecause}
+      </dd>
+      <dt>Month</dt>
+      <dd>{r.months.length ? r.months.join(' and ') : 'none in the document'}</dd>
+      <dt>People</dt>
+      <dd>{people.length ? people.join('; ') : 'none named'}</dd>
+    </dl>
+  );
+}
+
 function Report({ report }: { report: ImportReport }) {
   const c = report.created;
   return (
@@ -39,6 +82,7 @@ function Report({ report }: { report: ImportReport }) {
           <li key={i}>
             <strong>{entry.label}</strong>
             {entry.warnings.length > 0 && <span className="warning"> — {entry.warnings.join('; ')}</span>}
+            {isDdReading(entry.recognized) && <DdEntryReading r={entry.recognized as unknown as DdReading} />}
           </li>
         ))}
       </ul>
