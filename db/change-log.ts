@@ -78,6 +78,8 @@ export class ChangeLog {
 
   private noteSubject(entity: EntityName, entityId: number, before: unknown, after: unknown): void {
     const current = this.current!;
+    // Emptying the trash belongs to no project: it is the app's, whatever it removed.
+    if (current.kind === 'purge') return;
     if (entity === 'project') current.appLevel = true;
     if (current.projectId !== null) return;
     const values = { ...(before as Record<string, unknown> | undefined), ...(after as Record<string, unknown> | undefined) };

@@ -3,6 +3,7 @@ import type { Migration } from './types';
 
 interface ChangeRow {
   id: number;
+  kind: string;
 }
 
 interface EventRow {
@@ -47,7 +48,12 @@ export const historyScopes: Migration = {
 
     const events = db.prepare<[number], EventRow>('SELECT entity, entity_id, before, after FROM event WHERE change_id = ? ORDER BY id');
     const update = db.prepare<[number | null, string, number, number]>('UPDATE change SET project_id = ?, target = ?, app_level = ? WHERE id = ?');
-    for (const change of db.prepare<[], ChangeRow>('SELECT id FROM change ORDER BY id').all()) {
+    for (const change of db.prepare<[], ChangeRow>('SELECT id, kind FROM change ORDER BY id').all()) {
+      // Emptying the trash belongs to no project: it is the app's, whatever it removed.
+      if (change.kind === 'purge') {
+        update.run(null, '', 1, change.id);
+        continue;
+      }
       let projectId: number | null = null;
       let target = '';
       let appLevel = false;

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import { call, errorMessage } from './client';
+import { useEffect, useState } from 'react';
+import { call } from './client';
 import { HelpOverlay } from './components/HelpOverlay';
-import { RefreshProvider, useRefresh } from './hooks/refresh';
+import { RefreshProvider } from './hooks/refresh';
 import { SaveStatusLine, SaveStatusProvider, useSaveStatus } from './hooks/saveStatus';
-import { ToastProvider, useToast } from './hooks/toast';
+import { ToastProvider } from './hooks/toast';
+import { isTyping } from './keyboard';
+import { UndoControls } from './components/undo/UndoControls';
 import { UnsavedEdits } from './components/UnsavedEdits';
 import { platform } from './platform';
 import { hrefFor, useRoute, type Route } from './router';
@@ -46,26 +48,11 @@ const NAV: { label: string; route: Route }[] = [
   { label: 'Settings', route: { name: 'settings' } },
 ];
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-
 function Shell() {
   const route = useRoute();
-  const { refresh } = useRefresh();
   const { overall } = useSaveStatus();
   const [searchOpen, setSearchOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
-  const setToast = useToast();
-
-  const undo = useCallback(async () => {
-    try {
-      const result = await call('undo', {});
-      setToast({ text: `Undone: ${result.label}`, tone: 'info' });
-      refresh();
-    } catch (error) {
-      setToast({ text: errorMessage(error), tone: 'error' });
-    }
-  }, [refresh, setToast]);
 
   // The reviewer's theme choice (light, dark, or the system's) applies from the first screen.
   useEffect(() => {
@@ -80,10 +67,6 @@ function Shell() {
       if (mod && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         setSearchOpen(true);
-      } else if (mod && !event.shiftKey && event.key.toLowerCase() === 'z' && !isTyping(event.target)) {
-        // In a text field Ctrl+Z undoes typing; elsewhere it undoes the last saved change.
-        event.preventDefault();
-        void undo();
       } else if (event.key === '?' && !isTyping(event.target)) {
         event.preventDefault();
         setHelpOpen(true);
@@ -91,7 +74,7 @@ function Shell() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  }, []);
 
   // Closing the window (or the tab) with an unsaved edit asks first.
   useEffect(() => platform.askBeforeLeaving(() => overall.kind !== 'saved'), [overall.kind]);
@@ -117,9 +100,7 @@ function Shell() {
           <button type="button" onClick={() => setSearchOpen(true)} aria-keyshortcuts="Control+K">
             Search <kbd>Ctrl K</kbd>
           </button>
-          <button type="button" onClick={() => void undo()} aria-keyshortcuts="Control+Z">
-            Undo
-          </button>
+          <UndoControls route={route} />
           <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
             ?
           </button>

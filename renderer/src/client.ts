@@ -20,6 +20,17 @@ export class DeskCallError extends Error {
   }
 }
 
+const answered = new Set<(name: OperationName) => void>();
+
+/**
+ * Runs `listener` after every operation the store answered: what depends on the store as a
+ * whole (the Undo button's name) follows every change, whichever screen made it.
+ */
+export function onAnswered(listener: (name: OperationName) => void): () => void {
+  answered.add(listener);
+  return () => answered.delete(listener);
+}
+
 /** Calls one operation through window.desk and unwraps its envelope. */
 export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<OutputOf<K>> {
   const fn = window.desk?.[name] as ((input: InputOf<K>) => Promise<Envelope<OutputOf<K>>>) | undefined;
@@ -34,6 +45,7 @@ export async function call<K extends OperationName>(name: K, input: InputOf<K>):
     throw new DeskCallError('INTERNAL', 'The data store gave an answer Adoption Desk does not understand.');
   }
   if (!envelope.ok) throw new DeskCallError(envelope.error.code, envelope.error.message, envelope.error.details);
+  for (const listener of answered) listener(name);
   return envelope.value;
 }
 

@@ -493,6 +493,8 @@ describe('trash', () => {
       expect((await services.history({ entity, id })).map((h) => [h.label, h.action]), `${entity} ${id}`).toEqual([['Empty trash', 'purge']]);
     }
 
+    // Emptying belongs to the app, not to a project; it is listed, and cannot be undone.
+    expect((await services.recentChanges({ limit: 1 }))[0]).toMatchObject({ label: 'Empty trash', projectId: null, canUndo: false });
     // The rest of the history is intact: the project's own changes undo one by one, named.
     expect(await services.undoState({ projectId: project.id })).toMatchObject({ undo: { label: 'Edit summary', target: 'Adopter 1, Globex' } });
     await services.undo({ projectId: project.id });

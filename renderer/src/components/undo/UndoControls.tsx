@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { isTyping } from '../../keyboard';
+import type { Route } from '../../router';
+import { HistoryDialog } from './HistoryDialog';
+import { describeChange, useUndoRedo } from './useUndoRedo';
+
+/**
+ * Undo, Redo and the list of recent changes, in the header. Each button says what it would
+ * do ("Undo: Summary approved — Adopter 3, Quillmesh") and is off when there is nothing to
+ * do here. Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y do the same outside a text field (inside one they
+ * undo typing, as everywhere).
+ */
+export function UndoControls({ route }: { route: Route }) {
+  const { state, reload, undo, redo, undoChosen } = useUndoRedo(route);
+  const [listOpen, setListOpen] = useState(false);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        void redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  const undoName = state.undo ? `Undo: ${describeChange(state.undo)}` : 'Nothing to undo here';
+  const redoName = state.redo ? `Redo: ${describeChange(state.redo)}` : 'Nothing to redo here';
+  return (
+    <>
+      <span className="undo-controls" role="group" aria-label="Undo">
+        <button type="button" onClick={() => void undo()} onFocus={reload} onMouseEnter={reload} disabled={!state.undo} title={undoName} aria-label={undoName} aria-keyshortcuts="Control+Z">
+          Undo
+        </button>
+        <button type="button" onClick={() => void redo()} onFocus={reload} onMouseEnter={reload} disabled={!state.redo} title={redoName} aria-label={redoName} aria-keyshortcuts="Control+Shift+Z Control+Y">
+          Redo
+        </button>
+        <button type="button" onClick={() => setListOpen(true)} title="Recent changes of every project" aria-haspopup="dialog">
+          History
+        </button>
+      </span>
+      {listOpen && <HistoryDialog onClose={() => setListOpen(false)} onUndo={undoChosen} />}
+    </>
+  );
+}
