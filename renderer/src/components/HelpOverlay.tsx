@@ -2,7 +2,8 @@ import { Dialog } from './Dialog';
 
 const SHORTCUTS: [string, string][] = [
   ['Ctrl K', 'Search everything'],
-  ['Ctrl Z', 'Undo the last saved change (outside a text field)'],
+  ['Ctrl Z', 'Undo this project’s last saved change (outside a text field)'],
+  ['Ctrl Shift Z or Ctrl Y', 'Redo what was just undone'],
   ['?', 'Show these shortcuts'],
   ['Esc', 'Close a dialog'],
   ['Tab / Shift Tab', 'Move between fields and buttons'],
