@@ -49,6 +49,7 @@ import type {
   TrashItem,
 } from './views';
 import type { TrashSummary } from './trash-summary';
+import { approvalInputs } from './interviews';
 import { wordInputs } from './word';
 
 /** One operation: the schema its input must pass, and (as a type only) what it returns. */
@@ -105,6 +106,8 @@ export const contract = {
   deleteInterview: op<null>()(byId, 'Move an interview to the trash.'),
   markSummarySent: op<Interview>()(interview.mark, 'Record the day the summary went to the adopter for approval.'),
   approveSummary: op<Interview>()(interview.mark, 'Record the adopter’s approval of the summary as it stands now.'),
+  revokeApproval: op<Interview>()(approvalInputs.revoke, 'Take back a recorded approval; the summary waits for an answer again.'),
+  askApprovalAgain: op<Interview>()(approvalInputs.askAgain, 'Send a summary changed since its approval again: the old approval no longer holds.'),
   setAnswer: op<Answer>()(interview.setAnswer, 'Save the notes under one question (autosave).'),
   addParticipant: op<Participant>()(interview.addParticipant, 'Add a person to an interview.'),
   updateParticipant: op<Participant>()(interview.updateParticipant, 'Change whether a participant is anonymous.'),

@@ -1,11 +1,24 @@
+import { z } from 'zod';
 import { STAGES, type Stage } from '../domain/adopter';
-import { approvalDue, monthOfDay } from '../domain/dates';
+import { approvalDue, isoDay, monthOfDay } from '../domain/dates';
 import { DeskError } from '../domain/errors';
+import { entityId, versionField } from '../domain/fields';
 import { INTERVIEW_DEFAULTS, QUOTE_DEFAULTS, type Interview } from '../domain/interview';
 import type { Store } from '../db/store';
 import { withStageDate } from './adopters';
 import type { ServiceGroup } from './contract';
+import type { ApprovalStatus } from './views';
 import { summaryHash } from './summary-hash';
+
+/** Taking an approval back, and asking for it again (the summary changed since). */
+const REVOKE = 'Revoke approval';
+/** The changes that move an approval along, by their names in the history. */
+const APPROVAL_STEPS = new Set(['Summary sent', 'Summary approved', REVOKE, 'Summary sent again']);
+
+export const approvalInputs = {
+  revoke: z.object({ id: entityId, version: versionField }).strict(),
+  askAgain: z.object({ id: entityId, version: versionField, date: isoDay }).strict(),
+};
 
 /**
  * The published month follows the interview day unless the reviewer set a different
@@ -27,6 +40,8 @@ export function interviewServices(
   | 'deleteInterview'
   | 'markSummarySent'
   | 'approveSummary'
+  | 'revokeApproval'
+  | 'askApprovalAgain'
   | 'setAnswer'
   | 'addParticipant'
   | 'updateParticipant'
@@ -45,6 +60,26 @@ export function interviewServices(
     adopter.update(a.id, a.version, { stage, stageDates: withStageDate(a, stage, day) });
   };
 
+  const withdrawApproval = (current: Interview, version: number, patch: Partial<Interview>) => {
+    const updated = interview.update(current.id, version, { ...patch, approvedAt: null, approvedHash: null });
+    const a = adopter.getLive(current.adopterId);
+    const stillApproved = interview.list({ adopter_id: a.id }).some((i) => i.approvedAt);
+    if (a.stage === 'approved' && !stillApproved) adopter.update(a.id, a.version, { stage: 'summary-sent' });
+    return updated;
+  };
+
+  const approvalStatus = (current: Interview): ApprovalStatus => {
+    if (current.approvedAt) {
+      const summaryChanged = current.approvedHash !== null && current.approvedHash !== summaryHash(current.summary);
+      return { state: 'approved', sentAt: current.summarySentAt, approvedAt: current.approvedAt, summaryChanged };
+    }
+    // The last approval step still in force tells a revoked approval from one never given.
+    const last = store.history('interview', current.id).find((e) => !e.undone && APPROVAL_STEPS.has(e.label));
+    if (last?.label === REVOKE) return { state: 'revoked', sentAt: current.summarySentAt, revokedOn: last.at.slice(0, 10) };
+    if (current.summarySentAt) return { state: 'sent', sentAt: current.summarySentAt, due: approvalDue(current.summarySentAt) };
+    return { state: 'not-sent' };
+  };
+
   const liveInterview = (id: number) => {
     const i = interview.getLive(id);
     adopter.getLive(i.adopterId);
@@ -59,6 +94,7 @@ export function interviewServices(
         return {
         interview: current,
         approvalDue: current.summarySentAt ? approvalDue(current.summarySentAt) : null,
+        approval: approvalStatus(current),
         participants: participant
           .list({ interview_id: id }, { orderBy: 'position, id' })
           .map((p) => ({ ...p, person: person.get(p.personId) })),
@@ -103,6 +139,20 @@ export function interviewServices(
         const updated = interview.update(id, version, { approvedAt: date, approvedHash: summaryHash(current.summary) });
         advanceAdopter(current.adopterId, 'approved', date);
         return updated;
+      }),
+    // The approval is cleared (the history keeps when it was given and when it was taken back);
+    // an adopter marked approved for it alone goes back to waiting for an answer.
+    revokeApproval: ({ id, version }) =>
+      store.change(REVOKE, () => {
+        const current = liveInterview(id);
+        if (!current.approvedAt) throw new DeskError('VALIDATION', 'This summary is not approved, so there is no approval to revoke.');
+        return withdrawApproval(current, version, {});
+      }),
+    askApprovalAgain: ({ id, version, date }) =>
+      store.change('Summary sent again', () => {
+        const current = liveInterview(id);
+        if (!current.summary.trim()) throw new DeskError('VALIDATION', 'Write the summary before sending it.');
+        return withdrawApproval(current, version, { summarySentAt: date });
       }),
     setAnswer: ({ interviewId, questionKey, text, version }) =>
       store.change('Edit notes', () => {

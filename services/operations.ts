@@ -32,6 +32,8 @@ export const OPERATION_NAMES = [
   'deleteInterview',
   'markSummarySent',
   'approveSummary',
+  'revokeApproval',
+  'askApprovalAgain',
   'setAnswer',
   'addParticipant',
   'updateParticipant',

@@ -13,10 +13,22 @@ import type { Person } from '../domain/person';
 
 /** Shapes the services return beyond single records. Types only: the renderer imports them. */
 
+/**
+ * Where the adopter's approval of the summary stands, each state with its day: the
+ * screen shows it and offers only the next steps. 'revoked' comes from the history (an
+ * approval taken back clears the interview's approval day and is recorded there).
+ */
+export type ApprovalStatus =
+  | { state: 'not-sent' }
+  | { state: 'sent'; sentAt: string; due: string }
+  | { state: 'approved'; sentAt: string | null; approvedAt: string; summaryChanged: boolean }
+  | { state: 'revoked'; sentAt: string | null; revokedOn: string };
+
 export interface InterviewDetail {
   interview: Interview;
   /** Two weeks after the summary was sent; null until it is. */
   approvalDue: string | null;
+  approval: ApprovalStatus;
   participants: (Participant & { person: Person })[];
   answers: Answer[];
   quotes: Quote[];

@@ -7,6 +7,7 @@
  * | need                                  | desktop app                                         | browser                                        |
  * |---------------------------------------|-----------------------------------------------------|------------------------------------------------|
  * | save a generated .md / .docx          | a download link: Electron shows its save dialog     | the same link: the browser's download          |
+ * | say what happened to that file        | "Saved … where you chose."                           | "Downloaded …": the browser's downloads        |
  * | choose a file to import               | `<input type=file>`: the system's open dialog       | the browser's file chooser                     |
  * | confirm leaving with an unsaved edit  | `beforeunload` refused: the main process asks (electron/leave-guard.ts) | `beforeunload` refused: the browser asks |
  *
@@ -26,6 +27,8 @@ export interface Platform {
   saveFile(fileName: string, blob: Blob): void;
   /** The text of a file the reviewer chose with an `<input type=file>`. */
   readChosenFile(file: File): Promise<string>;
+  /** What `saveFile` did, in this host's terms, for the sentence after an export. */
+  savedWords(fileName: string): string;
   /** Asks before the window or tab goes away while `unsaved()` says so; returns the undo. */
   askBeforeLeaving(unsaved: () => boolean): () => void;
 }
@@ -50,8 +53,16 @@ function askBeforeLeaving(unsaved: () => boolean): () => void {
   return () => window.removeEventListener('beforeunload', onBeforeUnload);
 }
 
+/** The desktop app asks where to save; a browser puts the file in its downloads, without asking. */
+export function savedWordsFor(host: Host, fileName: string): string {
+  return host === 'desktop' ? `Saved ${fileName} where you chose.` : `Downloaded ${fileName}: your browser keeps it with its downloads.`;
+}
+
+const host = hostOf(window.location.protocol);
+
 export const platform: Platform = {
-  host: hostOf(window.location.protocol),
+  host,
+  savedWords: (fileName) => savedWordsFor(host, fileName),
   saveFile,
   readChosenFile: (file) => file.text(),
   askBeforeLeaving,

@@ -90,7 +90,7 @@ describe('allowing a false positive from the warning', () => {
     await leak.getByRole('button', { name: ALLOW_IN_ENTRY }).click();
     await expect.poll(() => leak.count()).toBe(0);
     const download = page.waitForEvent('download');
-    expect(await saveMarkdown()).toBe('Saved the .md file.');
+    expect(await saveMarkdown()).toBe('Downloaded globex-mesh-adoption.md: your browser keeps it with its downloads.');
     expect((await download).suggestedFilename()).toBe('globex-mesh-adoption.md');
 
     // The adopter screen lists the allowance, and beside the term where it applies.

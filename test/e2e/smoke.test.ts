@@ -77,7 +77,7 @@ describe('smoke: the app in real Chromium', () => {
     await page.getByRole('button', { name: 'Rename Globex Mesh' }).click();
     await page.getByLabel('New name for Globex Mesh').fill('');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('name: A project needs a name.');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('A project needs a name.');
     expect(await page.getByLabel('New name for Globex Mesh').inputValue()).toBe('');
   });
 });

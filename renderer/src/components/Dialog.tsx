@@ -1,11 +1,15 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
-/** A modal dialog: focus moves in, Escape closes, focus returns where it was. */
+/**
+ * A modal dialog: focus moves in (to the element marked `data-autofocus`, else the first
+ * control), Escape closes, focus returns where it was.
+ */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input, button, textarea, select, a[href]');
+    const first =
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('input, button, textarea, select, a[href]');
     first?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useSaveStatus, type OrphanState } from '../hooks/saveStatus';
+import { useToast } from '../hooks/toast';
 
 /**
  * Edits that left the screen unsaved and then failed: what, why, and the ways out. The
  * text stays here (and is retried while the store is out of reach) until it is saved, or
  * copied and discarded on purpose. While a save of it is running, Try again and Discard
- * wait (that save may still get through); Copy is always there.
+ * wait (that save may still get through); Copy is always there. Discard happens at once
+ * and its toast offers an Undo that brings the edit back here (and tries it again).
  */
 export function UnsavedEdits() {
   const { orphans } = useSaveStatus();
@@ -21,8 +23,8 @@ export function UnsavedEdits() {
 }
 
 function UnsavedEdit({ orphan }: { orphan: OrphanState }) {
-  const { retry, discard } = useSaveStatus();
-  const [confirming, setConfirming] = useState(false);
+  const { retry, discard, adopt } = useSaveStatus();
+  const toast = useToast();
   const [copied, setCopied] = useState<string | null>(null);
   const message = orphan.state.kind === 'failed' ? orphan.state.message : '';
   const copy = () =>
@@ -31,6 +33,15 @@ function UnsavedEdit({ orphan }: { orphan: OrphanState }) {
       () => setCopied('Copying was refused; select the text in the field again instead.'),
     );
   const retrying = orphan.state.kind === 'failed' && orphan.state.retrying === true;
+  const discardNow = () => {
+    const edit = discard(orphan.id);
+    const opening = orphan.text.length > 50 ? `${orphan.text.slice(0, 50).trimEnd()}…` : orphan.text;
+    toast({
+      text: `Discarded your unsaved edit to ${orphan.label}: “${opening}”`,
+      tone: 'info',
+      ...(edit ? { action: { label: 'Undo', run: () => adopt(edit) } } : {}),
+    });
+  };
   return (
     <div className="unsaved-edit" role="group" aria-label={`Unsaved edit to ${orphan.label}`}>
       <p role="alert">
@@ -39,30 +50,18 @@ function UnsavedEdit({ orphan }: { orphan: OrphanState }) {
       <p role="status" className="hint">
         {retrying ? 'Trying again…' : ''}
       </p>
-      {confirming ? (
-        <p>
-          Discard it? It was never saved.{' '}
-          <button type="button" onClick={() => discard(orphan.id)} disabled={retrying}>
-            Discard the edit
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
-          </button>
-        </p>
-      ) : (
-        <p>
-          <button type="button" onClick={() => retry(orphan.id)} disabled={retrying}>
-            Try again
-          </button>{' '}
-          <button type="button" onClick={() => void copy()}>
-            Copy the text
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(true)} disabled={retrying}>
-            Discard…
-          </button>
-          {copied && <span role="status"> {copied}</span>}
-        </p>
-      )}
+      <p>
+        <button type="button" onClick={() => retry(orphan.id)} disabled={retrying}>
+          Try again
+        </button>{' '}
+        <button type="button" onClick={() => void copy()}>
+          Copy the text
+        </button>{' '}
+        <button type="button" onClick={discardNow} disabled={retrying}>
+          Discard
+        </button>
+        {copied && <span role="status"> {copied}</span>}
+      </p>
     </div>
   );
 }

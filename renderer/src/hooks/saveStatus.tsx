@@ -37,7 +37,8 @@ interface SaveStatusApi {
   /** Orphaned edits not saved yet, oldest first. */
   orphans: readonly OrphanState[];
   retry(id: number): void;
-  discard(id: number): void;
+  /** Drops the edit; returns it so an Undo can hand it back to `adopt`. */
+  discard(id: number): OrphanEdit | null;
   overall: SaveState;
 }
 
@@ -46,7 +47,7 @@ const SaveStatusContext = createContext<SaveStatusApi>({
   adopt: () => {},
   orphans: [],
   retry: () => {},
-  discard: () => {},
+  discard: () => null,
   overall: { kind: 'saved' },
 });
 
@@ -125,9 +126,11 @@ export function SaveStatusProvider({ children, retryMs = RETRY_MS }: { children:
 
   const retry = useCallback((id: number) => void attempt(id), [attempt]);
   const discard = useCallback(
-    (id: number) => {
-      clearTimeout(edits.current.get(id)?.timer);
+    (id: number): OrphanEdit | null => {
+      const edit = edits.current.get(id);
+      clearTimeout(edit?.timer);
       setOrphan(id, null);
+      return edit ? { label: edit.label, text: edit.text, save: edit.save, inFlight: null, isSaved: edit.isSaved } : null;
     },
     [setOrphan],
   );

@@ -6,6 +6,7 @@ import { DeskCallError } from '../../../renderer/src/client';
 import { AutosaveField } from '../../../renderer/src/components/AutosaveField';
 import { UnsavedEdits } from '../../../renderer/src/components/UnsavedEdits';
 import { SaveStatusLine, SaveStatusProvider } from '../../../renderer/src/hooks/saveStatus';
+import { ToastProvider } from '../../../renderer/src/hooks/toast';
 
 afterEach(cleanup);
 
@@ -17,12 +18,14 @@ function Screen({ save, retryMs }: { save: (text: string) => Promise<void>; retr
   const [open, setOpen] = useState(true);
   return (
     <SaveStatusProvider retryMs={retryMs}>
-      <SaveStatusLine />
-      <UnsavedEdits />
-      {open && <AutosaveField label="Raw notes" initial="" save={save} />}
-      <button type="button" onClick={() => setOpen(false)}>
-        Leave
-      </button>
+      <ToastProvider>
+        <SaveStatusLine />
+        <UnsavedEdits />
+        {open && <AutosaveField label="Raw notes" initial="" save={save} />}
+        <button type="button" onClick={() => setOpen(false)}>
+          Leave
+        </button>
+      </ToastProvider>
     </SaveStatusProvider>
   );
 }
@@ -116,14 +119,17 @@ describe('an edit whose field leaves the screen before it is saved', () => {
     fireEvent.change(screen.getByLabelText('Raw notes'), { target: { value: 'Typed during the outage.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
     await screen.findByTestId('unsaved-edits');
-    fireEvent.click(screen.getByRole('button', { name: 'Discard…' }));
     const tried = attempts;
     await waitFor(() => expect(attempts).toBeGreaterThan(tried + 2));
-    expect(screen.getByText(/Discard it\? It was never saved\./)).toBeTruthy();
+    expect(screen.getByText(/Your edit to/).textContent).toContain('Raw notes');
     expect(status()).toMatch(/^Not saved: /);
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Discard the edit' }) as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(screen.getByRole('button', { name: 'Discard the edit' }));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Discard' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(screen.queryByTestId('unsaved-edits')).toBeNull());
+    // Discarded: no longer tried.
+    const stopped = attempts;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(attempts).toBe(stopped);
   });
 
   it('lets Try again and Discard wait while a save of it runs (it may still get through), Copy not', async () => {
@@ -140,7 +146,7 @@ describe('an edit whose field leaves the screen before it is saved', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
     await screen.findByTestId('unsaved-edits');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect((screen.getByRole('button', { name: 'Discard…' }) as HTMLButtonElement).disabled).toBe(true));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Discard' }) as HTMLButtonElement).disabled).toBe(true));
     expect((screen.getByRole('button', { name: 'Try again' }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Copy the text' }) as HTMLButtonElement).disabled).toBe(false);
     expect(screen.getByText('Trying again…')).toBeTruthy();
@@ -152,7 +158,7 @@ describe('an edit whose field leaves the screen before it is saved', () => {
     expect(status()).toBe('Saved');
   });
 
-  it('is dropped only after the reviewer confirms, and a refusal is not retried', async () => {
+  it('is dropped at once, named in a toast whose Undo brings it back; a refusal is not retried', async () => {
     let attempts = 0;
     const save = async () => {
       attempts += 1;
@@ -162,13 +168,20 @@ describe('an edit whose field leaves the screen before it is saved', () => {
     fireEvent.change(screen.getByLabelText('Raw notes'), { target: { value: 'Mine.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Leave' }));
     await screen.findByTestId('unsaved-edits');
-    fireEvent.click(screen.getByRole('button', { name: 'Discard…' }));
-    expect(screen.getByText(/Discard it\? It was never saved\./)).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Discard…' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Discard the edit' }));
+    expect(attempts).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
     await waitFor(() => expect(screen.queryByTestId('unsaved-edits')).toBeNull());
     expect(status()).toBe('Saved');
     expect(attempts).toBe(1);
+    const toast = screen.getByTestId('toast');
+    expect(toast.textContent).toContain('Discarded your unsaved edit to Raw notes: “Mine.”');
+    expect(toast.getAttribute('role')).toBe('status');
+
+    // Undo: the edit is back where it was, with its text, and tried once more.
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await screen.findByTestId('unsaved-edits');
+    expect(screen.getByText(/Your edit to/).textContent).toContain('Someone else changed these notes meanwhile.');
+    expect(attempts).toBe(2);
+    expect(status()).toMatch(/^Not saved: /);
   });
 });

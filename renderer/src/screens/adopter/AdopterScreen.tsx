@@ -13,6 +13,7 @@ import { downloadFile } from '../../download';
 import { GuardCard } from '../guard/GuardCard';
 import { EntryPreviewPanel } from './EntryPreviewPanel';
 import { Outcome } from '../../components/Outcome';
+import { useUndoable } from '../../hooks/useUndoable';
 
 type AdopterPatch = Partial<AdopterFields>;
 
@@ -33,7 +34,7 @@ function ChoiceField<T extends string>(props: { label: string; value: T | null; 
   );
 }
 
-function AdopterForm({ detail, projectId }: { detail: AdopterDetail; projectId: number }) {
+function AdopterForm({ detail, projectId, projectName }: { detail: AdopterDetail; projectId: number; projectName: string }) {
   const { adopter, organization } = detail;
   const saveAdopter = useVersioned(adopter.version);
   const saveOrganization = useVersioned(organization.version);
@@ -41,6 +42,7 @@ function AdopterForm({ detail, projectId }: { detail: AdopterDetail; projectId: 
   const [error, setError] = useState<string | null>(null);
   const [previewKey, setPreviewKey] = useState(0);
   const { refresh } = useRefresh();
+  const undoable = useUndoable();
 
   const patchAdopter = useCallback(
     async (patch: AdopterPatch) => {
@@ -73,13 +75,16 @@ function AdopterForm({ detail, projectId }: { detail: AdopterDetail; projectId: 
     }
   }
 
+  /** At once, then back to the adopters; the toast that follows names it and offers the Undo. */
   async function remove() {
-    try {
-      await call('deleteAdopter', { id: adopter.id });
-      navigate({ name: 'project', projectId, tab: 'pipeline' });
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    const named = `Adopter ${adopter.number} – ${organization.name} (${projectName})`;
+    const moved = await undoable({
+      run: () => call('deleteAdopter', { id: adopter.id }),
+      done: () => `Moved ${named} to the trash.`,
+      undo: () => call('restoreFromTrash', { entity: 'adopter', id: adopter.id }),
+      undone: () => `${named} is back from the trash.`,
+    });
+    if (moved) navigate({ name: 'project', projectId, tab: 'pipeline' });
   }
 
   return (
@@ -178,6 +183,8 @@ function AdopterForm({ detail, projectId }: { detail: AdopterDetail; projectId: 
 export function AdopterScreen({ projectId, adopterId }: { projectId: number; adopterId: number }) {
   const { generation } = useRefresh();
   const { state, reload } = useOp('getAdopter', { id: adopterId }, [adopterId, generation]);
+  const project = useOp('getProject', { id: projectId }, [projectId, generation]);
+  const projectName = project.state.status === 'ready' ? project.state.value.name : 'its project';
   return (
     <LoadedView state={state} retry={() => void reload()}>
       {(detail) => (
@@ -188,7 +195,7 @@ export function AdopterScreen({ projectId, adopterId }: { projectId: number; ado
           <h2 id="adopter-title" className="screen-title">
             Adopter {detail.adopter.number} – {detail.organization.name}
           </h2>
-          <AdopterForm key={`${detail.adopter.id}:${generation}`} detail={detail} projectId={projectId} />
+          <AdopterForm key={`${detail.adopter.id}:${generation}`} detail={detail} projectId={projectId} projectName={projectName} />
         </section>
       )}
     </LoadedView>

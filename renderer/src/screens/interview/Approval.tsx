@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { InterviewDetail } from '../../../../services/views';
+import type { ApprovalStatus, InterviewDetail } from '../../../../services/views';
 import { call } from '../../client';
 import { useAction } from '../../hooks/useAction';
 import { downloadFile } from '../../download';
@@ -11,46 +11,81 @@ const today = () => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 
-/** Sending the summary for approval and recording the answer, each on a date. */
+/** The state in one line, with its day: what the reviewer needs before choosing a step. */
+function stateLine(approval: ApprovalStatus): { label: string; detail: string; tone: string } {
+  switch (approval.state) {
+    case 'not-sent':
+      return { label: 'Not sent', detail: 'The summary has not been sent to the adopter yet.', tone: 'draft' };
+    case 'sent':
+      return { label: 'Waiting for approval', detail: `Sent on ${approval.sentAt}; approval due ${approval.due}.`, tone: 'sent' };
+    case 'approved':
+      return approval.summaryChanged
+        ? { label: 'Approved, then changed', detail: `Approved on ${approval.approvedAt}, but the summary changed since; the adopter has not seen this version.`, tone: 'changed' }
+        : { label: 'Approved', detail: `Approved on ${approval.approvedAt}${approval.sentAt ? ` (sent on ${approval.sentAt})` : ''}.`, tone: 'approved' };
+    case 'revoked':
+      return { label: 'Approval revoked', detail: `The approval was revoked on ${approval.revokedOn}; the entry is not published until the adopter approves again.`, tone: 'revoked' };
+  }
+}
+
+/** Sending the summary for approval and recording the answer: the state, then only the steps that can follow it. */
 interface Props {
   interview: InterviewDetail['interview'];
-  approvalDue: string | null;
+  approval: ApprovalStatus;
   projectId: number;
   adopterNumber: number;
   save: <T extends { version: number }>(write: (version: number) => Promise<T>) => Promise<T>;
   onChanged: () => void;
 }
 
-export function Approval({ interview, approvalDue, projectId, adopterNumber, save, onChanged }: Props) {
-  const [sent, setSent] = useState(interview.summarySentAt ?? today());
-  const [approved, setApproved] = useState(interview.approvedAt ?? today());
+export function Approval({ interview, approval, projectId, adopterNumber, save, onChanged }: Props) {
+  const [day, setDay] = useState(today());
   const id = useId();
   const { error, act } = useAction(onChanged);
+  const line = stateLine(approval);
+  const step = (write: (version: number) => Promise<{ version: number }>) => () => void act(() => save(write));
+  const dayField = (label: string) => (
+    <div className="field">
+      <label htmlFor={`${id}-day`}>{label}</label>
+      <input id={`${id}-day`} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+    </div>
+  );
+  const changed = approval.state === 'approved' && approval.summaryChanged;
   return (
     <section className="card" aria-labelledby={`${id}-t`}>
       <h3 id={`${id}-t`}>Approval</h3>
-      <p>
-        {interview.approvedAt
-          ? `Approved on ${interview.approvedAt}.`
-          : interview.summarySentAt
-            ? `Sent on ${interview.summarySentAt}; approval due ${approvalDue}.`
-            : 'The summary has not been sent yet.'}
+      <p className={`approval-state approval-${line.tone}`} data-testid="approval-state">
+        <strong>{line.label}</strong> <span>{line.detail}</span>
       </p>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-sent`}>Sent on</label>
-          <input id={`${id}-sent`} type="date" value={sent} onChange={(e) => setSent(e.target.value)} />
-        </div>
-        <button type="button" onClick={() => void act(() => save((version) => call('markSummarySent', { id: interview.id, version, date: sent })))}>
-          Mark summary sent
-        </button>
-        <div className="field">
-          <label htmlFor={`${id}-approved`}>Approved on</label>
-          <input id={`${id}-approved`} type="date" value={approved} onChange={(e) => setApproved(e.target.value)} />
-        </div>
-        <button type="button" className="primary" onClick={() => void act(() => save((version) => call('approveSummary', { id: interview.id, version, date: approved })))}>
-          Mark approved
-        </button>
+        {approval.state === 'not-sent' && (
+          <>
+            {dayField('Sent on')}
+            <button type="button" className="primary" onClick={step((version) => call('markSummarySent', { id: interview.id, version, date: day }))}>
+              Mark summary sent
+            </button>
+          </>
+        )}
+        {(approval.state === 'sent' || approval.state === 'revoked') && (
+          <>
+            {dayField('Approved on')}
+            <button type="button" className="primary" onClick={step((version) => call('approveSummary', { id: interview.id, version, date: day }))}>
+              Mark approved
+            </button>
+          </>
+        )}
+        {changed && (
+          <>
+            {dayField('Sent again on')}
+            <button type="button" className="primary" onClick={step((version) => call('askApprovalAgain', { id: interview.id, version, date: day }))}>
+              Summary changed since approval — ask again
+            </button>
+          </>
+        )}
+        {approval.state === 'approved' && (
+          <button type="button" className="danger" onClick={step((version) => call('revokeApproval', { id: interview.id, version }))}>
+            Revoke approval
+          </button>
+        )}
       </div>
       <div className="toolbar">
         <button type="button" onClick={() => void act(async () => downloadFile(await call('exportReviewDocx', { projectId, adopterNumber })))}>

@@ -8,7 +8,8 @@ import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
 import { createChannel } from '../../hooks/channel';
 import { useVersioned } from '../../hooks/useVersioned';
-import { hrefFor, type Route } from '../../router';
+import { hrefFor, navigate, type Route } from '../../router';
+import { useUndoable } from '../../hooks/useUndoable';
 import { EntryPreviewPanel } from '../adopter/EntryPreviewPanel';
 import { Approval } from './Approval';
 import { Participants } from './Participants';
@@ -17,7 +18,7 @@ import { Quotes } from './Quotes';
 
 type InterviewRoute = Extract<Route, { name: 'interview' }>;
 
-function InterviewEditor({ detail, route, reload, adopterNumber }: { detail: InterviewDetail; route: InterviewRoute; reload: () => void; adopterNumber: number }) {
+function InterviewEditor({ detail, route, reload, adopterNumber, where }: { detail: InterviewDetail; route: InterviewRoute; reload: () => void; adopterNumber: number; where: string }) {
   const { interview } = detail;
   const save = useVersioned(interview.version);
   const [selection, setSelection] = useState('');
@@ -76,13 +77,13 @@ function InterviewEditor({ detail, route, reload, adopterNumber }: { detail: Int
             hint="TOC or TAB members, separated by commas."
           />
         </section>
-        <Participants detail={detail} onChanged={reload} />
+        <Participants detail={detail} onChanged={reload} where={where} />
         <QuestionNotes detail={detail} onSelectText={setSelection} />
         <section className="card" aria-labelledby="raw-title">
           <h3 id="raw-title">Raw notes</h3>
           <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} inputRef={trackSelection} />
         </section>
-        <Quotes detail={detail} selection={selection} onChanged={reload} />
+        <Quotes detail={detail} selection={selection} onChanged={reload} where={where} />
         <section className="card" aria-labelledby="summary-title">
           <h3 id="summary-title">Summary</h3>
           <AutosaveField
@@ -99,10 +100,31 @@ function InterviewEditor({ detail, route, reload, adopterNumber }: { detail: Int
             }}
           />
         </section>
-        <Approval interview={interview} approvalDue={detail.approvalDue} projectId={route.projectId} adopterNumber={adopterNumber} save={save} onChanged={reload} />
+        <Approval interview={interview} approval={detail.approval} projectId={route.projectId} adopterNumber={adopterNumber} save={save} onChanged={reload} />
+        <TrashInterview interview={interview} route={route} where={where} />
       </div>
       <EntryPreviewPanel adopterId={interview.adopterId} projectId={route.projectId} version={previewVersion} typed={typedSummary} />
     </div>
+  );
+}
+
+/** At once, back to the adopter; the toast names the interview and offers the Undo. */
+function TrashInterview({ interview, route, where }: { interview: InterviewDetail['interview']; route: InterviewRoute; where: string }) {
+  const undoable = useUndoable();
+  const named = `the interview of ${interview.date ?? interview.month ?? 'no date yet'} (${where})`;
+  const remove = async () => {
+    const moved = await undoable({
+      run: () => call('deleteInterview', { id: interview.id }),
+      done: () => `Moved ${named} to the trash.`,
+      undo: () => call('restoreFromTrash', { entity: 'interview', id: interview.id }),
+      undone: () => `${named[0]!.toUpperCase()}${named.slice(1)} is back from the trash.`,
+    });
+    if (moved) navigate({ name: 'adopter', projectId: route.projectId, adopterId: route.adopterId });
+  };
+  return (
+    <button type="button" className="danger" onClick={() => void remove()}>
+      Move this interview to the trash
+    </button>
   );
 }
 
@@ -111,6 +133,10 @@ export function InterviewScreen({ route }: { route: InterviewRoute }) {
   const { state, reload } = useOp('getInterview', { id: route.interviewId }, [route.interviewId, generation]);
   const adopter = useOp('getAdopter', { id: route.adopterId }, [route.adopterId, generation]);
   const adopterNumber = adopter.state.status === 'ready' ? adopter.state.value.adopter.number : 0;
+  const project = useOp('getProject', { id: route.projectId }, [route.projectId, generation]);
+  // "Adopter 1 – Acme Corp, Globex Mesh": where a removal happened, for its toast.
+  const adopterName = adopter.state.status === 'ready' ? `Adopter ${adopterNumber} – ${adopter.state.value.organization.name}` : 'this adopter';
+  const where = `${adopterName}, ${project.state.status === 'ready' ? project.state.value.name : 'this project'}`;
   const [revision, setRevision] = useState(0);
   const refreshDetail = useCallback(() => {
     void reload().then(() => setRevision((r) => r + 1));
@@ -130,7 +156,7 @@ export function InterviewScreen({ route }: { route: InterviewRoute }) {
             Interview {detail.interview.date ?? detail.interview.month ?? ''}
           </h2>
           {/* Remounted after structural changes (participants, approval) so versions start fresh; text fields keep their own state until then. */}
-          <InterviewEditor key={`${generation}:${revision}`} detail={detail} route={route} reload={refreshDetail} adopterNumber={adopterNumber} />
+          <InterviewEditor key={`${generation}:${revision}`} detail={detail} route={route} reload={refreshDetail} adopterNumber={adopterNumber} where={where} />
         </section>
       )}
     </LoadedView>

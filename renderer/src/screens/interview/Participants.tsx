@@ -3,8 +3,22 @@ import type { InterviewDetail } from '../../../../services/views';
 import { call } from '../../client';
 import { useAction } from '../../hooks/useAction';
 import { Outcome } from '../../components/Outcome';
+import { useUndoable } from '../../hooks/useUndoable';
 
-export function Participants({ detail, onChanged }: { detail: InterviewDetail; onChanged: () => void }) {
+type Participant = InterviewDetail['participants'][number];
+
+/** `where`: "Adopter 1 – Acme Corp, Globex Mesh", so a removal's toast says where it happened. */
+export function Participants({ detail, onChanged, where }: { detail: InterviewDetail; onChanged: () => void; where: string }) {
+  const undoable = useUndoable();
+  const interviewName = `the interview of ${detail.interview.date ?? detail.interview.month ?? 'no date yet'} (${where})`;
+  /** At once, with an Undo that adds the same person back with the same anonymity. */
+  const remove = (p: Participant) =>
+    undoable({
+      run: () => call('removeParticipant', { id: p.id }),
+      done: () => `Removed ${p.person.name} from ${interviewName}.`,
+      undo: () => call('addParticipant', { interviewId: detail.interview.id, personId: p.personId, anonymous: p.anonymous }),
+      undone: () => `${p.person.name} is back in ${interviewName}.`,
+    });
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [anonymous, setAnonymous] = useState(false);
@@ -38,7 +52,7 @@ export function Participants({ detail, onChanged }: { detail: InterviewDetail; o
                 />{' '}
                 Anonymous
               </label>
-              <button type="button" onClick={() => void act(() => call('removeParticipant', { id: p.id }))} aria-label={`Remove ${p.person.name}`}>
+              <button type="button" onClick={() => void remove(p)} aria-label={`Remove ${p.person.name}`}>
                 Remove
               </button>
             </li>

@@ -3,9 +3,25 @@ import type { InterviewDetail } from '../../../../services/views';
 import { call } from '../../client';
 import { useAction } from '../../hooks/useAction';
 import { Outcome } from '../../components/Outcome';
+import { useUndoable } from '../../hooks/useUndoable';
 
 /** Quotes saved from the notes: select text in any notes box, then "Save as quote". */
-export function Quotes({ detail, selection, onChanged }: { detail: InterviewDetail; selection: string; onChanged: () => void }) {
+type Quote = InterviewDetail['quotes'][number];
+
+/** The first words of a quote, enough to recognize it in a toast. */
+const opening = (text: string) => (text.length > 60 ? `${text.slice(0, 60).trimEnd()}…` : text);
+
+/** `where`: "Adopter 1 – Acme Corp, Globex Mesh", so a deletion's toast says where it happened. */
+export function Quotes({ detail, selection, onChanged, where }: { detail: InterviewDetail; selection: string; onChanged: () => void; where: string }) {
+  const undoable = useUndoable();
+  /** At once, with an Undo that saves the same quote again (text, speaker, approval, tags). */
+  const remove = (q: Quote) =>
+    undoable({
+      run: () => call('deleteQuote', { id: q.id }),
+      done: () => `Deleted the quote “${opening(q.text)}” (${where}).`,
+      undo: () => call('createQuote', { interviewId: q.interviewId, text: q.text, speakerPersonId: q.speakerPersonId, approved: q.approved, tags: q.tags }),
+      undone: () => `The quote “${opening(q.text)}” is back (${where}).`,
+    });
   const [speaker, setSpeaker] = useState<number | ''>('');
   const id = useId();
   const { error, act } = useAction(onChanged);
@@ -52,7 +68,7 @@ export function Quotes({ detail, selection, onChanged }: { detail: InterviewDeta
                 />{' '}
                 Approved for publication
               </label>
-              <button type="button" onClick={() => void act(() => call('deleteQuote', { id: q.id }))} aria-label="Delete quote">
+              <button type="button" onClick={() => void remove(q)} aria-label={`Delete the quote “${opening(q.text)}”`}>
                 Delete
               </button>
             </li>

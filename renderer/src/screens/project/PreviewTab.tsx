@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Project } from '../../../../domain/project';
 import type { LeakHit } from '../../../../services/views';
 import { call, DeskCallError, errorMessage } from '../../client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadedView } from '../../components/Loaded';
 import { MarkdownView } from '../../components/MarkdownView';
 import { downloadFile, downloadText } from '../../download';
@@ -37,11 +38,12 @@ export function PreviewTab({ project }: { project: Project }) {
     return row ? hrefFor({ name: 'adopter', projectId: project.id, adopterId: row.adopterId }) : null;
   };
 
-  async function run(label: string, action: () => Promise<void>) {
+  /** Runs an export; the sentence it returns (or `label`) says what happened. */
+  async function run(label: string, action: () => Promise<string | void>) {
     setMessage(null);
     try {
-      await action();
-      setMessage({ text: label, tone: 'ok' });
+      const said = await action();
+      setMessage({ text: said || label, tone: 'ok' });
     } catch (error) {
       const refused = error instanceof DeskCallError && error.code === 'LEAK_DETECTED';
       setMessage({ text: refused ? error.message : errorMessage(error), tone: 'error' });
@@ -49,33 +51,57 @@ export function PreviewTab({ project }: { project: Project }) {
     }
   }
   const exportMarkdown = () => call('exportAdoptionMarkdown', { projectId: project.id, includeDrafts });
+  // Asked every time: the dossier is the one document that names the anonymous adopters.
+  const [confirmingDossier, setConfirmingDossier] = useState(false);
 
   return (
     <div className="tab-panel">
-      <div className="toolbar" role="toolbar" aria-label="Export">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => void run('Copied the Adoption section.', async () => navigator.clipboard.writeText((await exportMarkdown()).markdown))}
-        >
-          Copy Markdown
-        </button>
-        <button type="button" onClick={() => void run('Saved the .md file.', async () => downloadText(`${project.slug}-adoption.md`, (await exportMarkdown()).markdown))}>
-          Save .md
-        </button>
-        <button type="button" onClick={() => void run('Saved the .docx file.', async () => downloadFile(await call('exportAdoptionDocx', { projectId: project.id, includeDrafts })))}>
-          Save .docx
-        </button>
-        <button type="button" onClick={() => void run('Saved the TOC dossier.', async () => downloadFile(await call('exportDossierDocx', { projectId: project.id })))}>
-          TOC dossier
-        </button>
-        <label className="checkbox">
-          <input type="checkbox" checked={includeDrafts} onChange={(e) => setIncludeDrafts(e.target.checked)} /> Include drafts
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> Show Markdown source
-        </label>
+      <div className="export-groups">
+        <section className="public-exports" aria-labelledby="public-title">
+          <h3 id="public-title">Public — the Adoption section</h3>
+          <div className="toolbar" role="toolbar" aria-label="Public exports: the Adoption section">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void run('Copied the Adoption section.', async () => navigator.clipboard.writeText((await exportMarkdown()).markdown))}
+            >
+              Copy Markdown
+            </button>
+            <button type="button" onClick={() => void run('', async () => downloadText(`${project.slug}-adoption.md`, (await exportMarkdown()).markdown))}>
+              Save .md
+            </button>
+            <button type="button" onClick={() => void run('', async () => downloadFile(await call('exportAdoptionDocx', { projectId: project.id, includeDrafts })))}>
+              Save .docx
+            </button>
+            <label className="checkbox">
+              <input type="checkbox" checked={includeDrafts} onChange={(e) => setIncludeDrafts(e.target.checked)} /> Include drafts
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" checked={raw} onChange={(e) => setRaw(e.target.checked)} /> Show Markdown source
+            </label>
+          </div>
+        </section>
+        <section className="confidential-exports" aria-labelledby="confidential-title" data-testid="confidential-exports">
+          <h3 id="confidential-title">Confidential — for the TOC only</h3>
+          <p>Names every adopter, the anonymous ones too. Never attach it to the DD.</p>
+          <button type="button" onClick={() => setConfirmingDossier(true)}>
+            TOC dossier (.docx)…
+          </button>
+        </section>
       </div>
+      {confirmingDossier && (
+        <ConfirmDialog
+          title="Save the confidential TOC dossier"
+          confirmLabel="Save the dossier"
+          onCancel={() => setConfirmingDossier(false)}
+          onConfirm={() => {
+            setConfirmingDossier(false);
+            void run('', async () => downloadFile(await call('exportDossierDocx', { projectId: project.id })));
+          }}
+        >
+          <p data-testid="confirm-question">This document names every anonymous adopter. Save it only where the TOC can read it.</p>
+        </ConfirmDialog>
+      )}
       {message && (
         <p className={message.tone === 'error' ? 'error' : 'ok'} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="export-message">
           {message.text}

@@ -3,6 +3,7 @@ import type { ProjectCard } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { hrefFor } from '../../router';
 import { Outcome } from '../../components/Outcome';
+import { useUndoable } from '../../hooks/useUndoable';
 
 interface Props {
   card: ProjectCard;
@@ -16,6 +17,7 @@ export function ProjectRow({ card, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const undoable = useUndoable();
 
   useEffect(() => {
     if (editing) input.current?.select();
@@ -48,15 +50,16 @@ export function ProjectRow({ card, onChanged }: Props) {
     }
   }
 
+  /** At once, with an Undo in the toast: the project waits in the trash until it is emptied. */
   async function remove() {
     setBusy(true);
-    try {
-      await call('deleteProject', { id: project.id });
-      await onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    const moved = await undoable({
+      run: () => call('deleteProject', { id: project.id }),
+      done: () => `Moved the project ${project.name} to the trash, with its adopters and interviews.`,
+      undo: () => call('restoreFromTrash', { entity: 'project', id: project.id }),
+      undone: () => `The project ${project.name} is back from the trash.`,
+    });
+    if (!moved) setBusy(false);
   }
 
   function onKeyDown(event: KeyboardEvent) {

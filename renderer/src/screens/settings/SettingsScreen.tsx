@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Settings } from '../../../../services/views';
+import type { BackupInfo, Settings } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { AutosaveField } from '../../components/AutosaveField';
 import { LoadedView } from '../../components/Loaded';
@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/useAction';
 import { useOp } from '../../hooks/useOp';
 import { applyTheme } from '../../theme';
 import { Outcome } from '../../components/Outcome';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { platform } from '../../platform';
 
 function SettingsForm({ settings }: { settings: Settings }) {
@@ -54,10 +55,20 @@ function SettingsForm({ settings }: { settings: Settings }) {
   );
 }
 
+/** Why each backup was made, in the words the restore confirmation uses. */
+const REASONS: Record<BackupInfo['reason'], string> = {
+  daily: 'daily',
+  manual: 'made by hand',
+  'before-migration': 'before an upgrade',
+  'before-restore': 'before a restore',
+};
+
 function Backups() {
   const { generation, refresh } = useRefresh();
   const { state, reload } = useOp('listBackups', {}, [generation]);
   const { error, done, act } = useAction(refresh);
+  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  const when = (b: BackupInfo) => b.createdAt.replace('T', ' ').slice(0, 16);
   return (
     <section className="card" aria-labelledby="backups-title">
       <h3 id="backups-title">Backups</h3>
@@ -75,10 +86,10 @@ function Backups() {
               {backups.map((b) => (
                 <li key={b.file}>
                   <span>
-                    {b.createdAt.replace('T', ' ').slice(0, 16)} · {b.reason} · {(b.bytes / 1024).toFixed(0)} KB
+                    {when(b)} · {REASONS[b.reason]} · {(b.bytes / 1024).toFixed(0)} KB
                   </span>
-                  <button type="button" onClick={() => void act(() => call('restoreBackup', { file: b.file }), `Restored the backup of ${b.createdAt.slice(0, 10)}; the replaced database was kept.`)}>
-                    Restore
+                  <button type="button" onClick={() => setConfirming(b)} aria-label={`Restore the backup of ${when(b)}…`}>
+                    Restore…
                   </button>
                 </li>
               ))}
@@ -86,6 +97,26 @@ function Backups() {
           )
         }
       </LoadedView>
+      {confirming && (
+        <ConfirmDialog
+          title="Restore a backup"
+          confirmLabel="Replace my data with this backup"
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const b = confirming;
+            setConfirming(null);
+            void act(
+              () => call('restoreBackup', { file: b.file }),
+              `Restored the backup of ${when(b)}. The data it replaced is kept in the list below, marked “before a restore”.`,
+            );
+          }}
+        >
+          <p data-testid="confirm-question">
+            Replace all the data you have now with the backup of {when(confirming)}? Every project, interview and change made since then is replaced.
+          </p>
+          <p>The database you have now is not deleted: it is kept in this list as a backup marked “before a restore”, so you can go back to it.</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }
