@@ -33,7 +33,7 @@ async function axe(screen: string) {
 async function addCandidate(organization: string, industry: string) {
   await page.getByLabel('Organization', { exact: true }).fill(organization);
   await page.getByLabel('Industry', { exact: true }).fill(industry);
-  await page.getByRole('button', { name: 'Add candidate' }).click();
+  await page.getByRole('button', { name: 'Add candidate', exact: true }).click();
   await page.getByRole('link', { name: new RegExp(`– ${organization}$`) }).waitFor();
 }
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hostOf, platform } from '../../../renderer/src/platform';
+import { hostOf, platform, savedWordsFor } from '../../../renderer/src/platform';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -9,6 +9,11 @@ describe('the platform: where the renderer runs, and what stands in for native d
     expect(hostOf('app:')).toBe('desktop');
     expect(hostOf('http:')).toBe('browser');
     expect(platform.host).toBe('browser');
+  });
+
+  it('says what happened to an exported file in the host\'s terms: downloaded in a browser, saved where chosen in the app', () => {
+    expect(platform.savedWords('globex-mesh-adoption.md')).toBe('Downloaded globex-mesh-adoption.md: your browser keeps it with its downloads.');
+    expect(savedWordsFor('desktop', 'globex-mesh-adoption.md')).toBe('Saved globex-mesh-adoption.md where you chose.');
   });
 
   it('saves a file as a download with its name and type, and lets go of the bytes later', async () => {

@@ -19,7 +19,10 @@ export function TrashScreen() {
   const askToEmpty = async () => {
     setCountError(null);
     try {
-      setConfirming(await call('trashSummary', {}));
+      const summary = await call('trashSummary', {});
+      // Emptied meanwhile (another window, the command line): nothing to ask about, show the list as it is.
+      if (Object.values(summary).every((n) => n === 0)) refresh();
+      else setConfirming(summary);
     } catch (err) {
       setCountError(errorMessage(err));
     }
