@@ -4,6 +4,7 @@ import { ORGANIZATION_DEFAULTS, type Organization } from '../domain/organization
 import { PERSON_DEFAULTS, type Person } from '../domain/person';
 import type { Store } from '../db/store';
 import { ImportTextError, prepareImportText } from '../templates/import/text';
+import { describeIssue } from './field-words';
 import type { ImportReport } from './views';
 
 /**
@@ -53,7 +54,8 @@ export function checked<S extends z.ZodType>(schema: S, value: unknown, where: s
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new DeskError('VALIDATION', `${where}: ${issue?.message ?? 'invalid value'} Nothing was imported.`);
+  // The issue in words ("The date "x" is not a date…"), never an input key.
+  throw new DeskError('VALIDATION', `${where}: ${issue ? describeIssue(issue) : 'the value is not valid.'} Nothing was imported.`);
 }
 
 const lower = (s: string) => s.trim().toLocaleLowerCase('en');

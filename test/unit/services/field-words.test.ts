@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { isoDay } from '../../../domain/dates';
 import { dispatch } from '../../../services/dispatch';
+import { checked } from '../../../services/import-common';
 import { freshDesk } from '../../helpers/desk';
 import { seedGlobexMesh } from '../../helpers/seed';
 
@@ -54,5 +57,17 @@ describe('refusals name the field in words, never by its key', () => {
       expect(message, name).not.toMatch(/(^|\. )[a-zA-Z.0-9]+: /);
       expect(message, name).toMatch(/^[A-Z“"]/);
     }
+  });
+});
+
+describe('an import refusal names the entry, then the field in words', () => {
+  it('"Adopter 3: The date …", never "date: …"', () => {
+    const schema = z.object({ date: isoDay, durationMinutes: z.number().int().min(1) });
+    expect(() => checked(schema, { date: 'Sept 2024', durationMinutes: 30 }, 'Adopter 3')).toThrow(
+      'Adopter 3: The date "Sept 2024" is not a date; write it as YYYY-MM-DD, like 2024-09-17. Nothing was imported.',
+    );
+    expect(() => checked(schema, { date: '2024-09-17', durationMinutes: 0 }, 'Adopter 3')).toThrow(
+      'Adopter 3: The duration in minutes must be at least 1. Nothing was imported.',
+    );
   });
 });
