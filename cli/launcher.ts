@@ -30,8 +30,9 @@ export function enableCompileCache(api: Pick<ModuleApi, 'enableCompileCache'>): 
 /**
  * Runs the command line bundle. The cache only covers modules loaded after it is enabled,
  * hence the split: this launcher is tiny, and the bundle is required once the cache is on.
- * A bundle that cannot be read (a build that did not finish) gets a plain message and exit 1,
- * not a stack trace.
+ * A bundle that cannot be read (a build that did not finish) gets a plain message and exit 70
+ * (EXIT.internal: a fault of the installation, as --help lists it), not a stack trace. The
+ * number is written here rather than imported, so this file stays one small module.
  */
 export function launch(api: ModuleApi, bundle: string, io: LaunchIo): void {
   enableCompileCache(api);
@@ -41,7 +42,7 @@ export function launch(api: ModuleApi, bundle: string, io: LaunchIo): void {
     io.stderr(
       `Adoption Desk's command line is incomplete: ${bundle} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). Run npm run build.\n`,
     );
-    io.exit(1);
+    io.exit(70);
     return;
   }
   api.createRequire(bundle)(bundle);

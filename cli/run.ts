@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { DeskError } from '../domain/errors';
 import { version } from '../package.json';
-import { resolveDatabaseFile } from '../services/data-location';
+import { dataDirFromArgs, resolveDatabaseFile } from '../services/data-location';
 import { openDesk, type Desk } from '../services/desk';
+import { UnexpectedError } from './call';
 import { COMMANDS } from './commands';
+import { reportCrash } from './crash-log';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { UsageError, type CliIo } from './io';
 
@@ -16,8 +19,17 @@ Options:
   --version     print the version
   --help        print this help
 
-Exit codes: 0 ok, 1 not publishable (check), 2 usage error, 3 refused by the anonymity guard,
-4 data error (missing, damaged or newer database; not found).
+Exit codes:
+  0   done
+  1   check: the Adoption section is not publishable as it stands
+  2   usage error: an unknown command or option, a missing or invalid value
+  3   export refused by the anonymity guard
+  4   data error: no Adoption Desk database at that path (missing; empty for a command that
+      only reads; another application's file, a folder or a pipe: left untouched), a damaged
+      or newer database, something not found or already there, a database another program
+      is busy with, a disk that refused
+  70  a fault in Adoption Desk itself: an unexpected error (the message names the log file with
+      the details, to report) or an incomplete build
 `;
 
 interface GlobalOptions {
@@ -44,40 +56,84 @@ export function splitGlobalOptions(argv: readonly string[]): GlobalOptions {
   return options;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let desk: Desk | undefined;
+/** The data folder of a command line, as far as it can be told: where a crash log goes. */
+export function dataFolderFor(argv: readonly string[], env: Record<string, string | undefined>): string | undefined {
   try {
     const options = splitGlobalOptions(argv);
-    if (options.version) {
-      io.stdout(`${version}\n`);
-      return EXIT.ok;
-    }
-    const [command, ...args] = options.rest;
-    if (options.help || !command) {
-      io.stdout(HELP);
-      return options.help ? EXIT.ok : EXIT.usage;
-    }
-    const handler = COMMANDS.find((c) => c.name === command);
-    if (!handler) throw new UsageError(`Unknown command "${command}". Run adoption-desk --help for the list.`);
-    if ('standalone' in handler) return await handler.run(args, { db: options.db, io });
-    const file = resolveDatabaseFile(options.db, io.env);
-    // A damaged database can still be replaced by a backup: those two commands open it in recovery mode.
-    const recover = command === 'restore' || (command === 'backup' && args[0] === 'list');
-    desk = openDesk(file, { mustExist: handler.readOnly(args), recover });
-    for (const warning of desk.warnings) io.stderr(`Warning: ${warning}\n`);
-    return (await handler.run(args, desk.services, io)) ?? EXIT.ok;
-  } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof DeskError) {
-      io.stderr(`${error.message}\n`);
-      return exitCodeFor(error.code);
-    }
-    io.stderr(`Unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
-    return EXIT.internal;
-  } finally {
-    desk?.close();
+    return dataFolderOf(options, options.rest, { stdout: () => {}, stderr: () => {}, env });
+  } catch {
+    return undefined;
   }
+}
+
+/** The data folder a command uses, as far as it can be told: where a crash log goes. */
+function dataFolderOf(options: GlobalOptions | undefined, args: readonly string[], io: CliIo): string | undefined {
+  try {
+    const dataDir = dataDirFromArgs(args);
+    if (dataDir) return path.resolve(dataDir);
+    return path.dirname(resolveDatabaseFile(options?.db, io.env));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let desk: Desk | undefined;
+  let options: GlobalOptions | undefined;
+  let code: number;
+  try {
+    options = splitGlobalOptions(argv);
+    const opts = options;
+    code = await (async () => {
+      if (opts.version) {
+        io.stdout(`${version}\n`);
+        return EXIT.ok;
+      }
+      const [command, ...args] = opts.rest;
+      if (opts.help || !command) {
+        io.stdout(HELP);
+        return opts.help ? EXIT.ok : EXIT.usage;
+      }
+      const handler = COMMANDS.find((c) => c.name === command);
+      if (!handler) throw new UsageError(`Unknown command "${command}". Run adoption-desk --help for the list.`);
+      if ('standalone' in handler) return await handler.run(args, { db: opts.db, io });
+      const file = resolveDatabaseFile(opts.db, io.env);
+      // A damaged database can still be replaced by a backup: those two commands open it in recovery mode.
+      const recover = command === 'restore' || (command === 'backup' && args[0] === 'list');
+      desk = openDesk(file, { mustExist: handler.readOnly(args), recover });
+      // In recovery mode the store may be closed: say why, so a listing of backups is not mistaken for health.
+      if (desk.failure) io.stderr(`Warning: ${desk.failure.message}\n`);
+      for (const warning of desk.warnings) io.stderr(`Warning: ${warning}\n`);
+      return (await handler.run(args, desk.services, io)) ?? EXIT.ok;
+    })();
+  } catch (error) {
+    code = reportError(error, argv, options, io);
+  }
+  try {
+    desk?.close();
+  } catch (error) {
+    // What the command did is committed; only the tidy-up (the search index, folding the log) failed.
+    if (error instanceof DeskError && error.code !== 'INTERNAL') io.stderr(`Warning: ${error.message}\n`);
+    else if (code === EXIT.ok) code = reportError(error, argv, options, io);
+  }
+  return code;
+}
+
+/** The message and exit code for a failure: plain words for the foreseen ones, a crash log for the rest. */
+function reportError(error: unknown, argv: readonly string[], options: GlobalOptions | undefined, io: CliIo): number {
+  if (error instanceof UsageError || (error as { code?: string } | null)?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+    io.stderr(`${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof DeskError && error.code !== 'INTERNAL') {
+    io.stderr(`${error.message}\n`);
+    return exitCodeFor(error.code);
+  }
+  const { message } = reportCrash(error, {
+    argv,
+    dataDir: dataFolderOf(options, options?.rest ?? argv, io),
+    operation: error instanceof UnexpectedError ? error.operation : undefined,
+  });
+  io.stderr(message);
+  return EXIT.internal;
 }

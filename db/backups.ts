@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../domain/errors';
 import { localDay, systemClock, type Clock } from './clock';
+import { identifyDatabase } from './identity';
 import { latestVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { ioReason, isCorruption, toDeskError } from './sqlite-errors';
@@ -384,7 +385,7 @@ export interface FileVerdict {
   /** Null when the file is sound; else what is wrong, in SQLite's words (for details and logs, not the screen). */
   damage: string | null;
   userVersion: number;
-  /** Has the `project` table every Adoption Desk database has from schema 1 on. */
+  /** Carries Adoption Desk's application id, or (written before it was stamped) its schema: db/identity.ts. */
   isAdoptionDesk: boolean;
 }
 
@@ -399,7 +400,7 @@ export function inspectDatabaseFile(file: string, depth: 'schema' | 'quick' | 'f
     db = openReadOnly(file, access);
     const damage = depth === 'full' ? integrityCheck(db) : depth === 'quick' ? quickCheck(db) : schemaCheck(db);
     const userVersion = db.pragma('user_version', { simple: true }) as number;
-    const isAdoptionDesk = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'project'").get() !== undefined;
+    const isAdoptionDesk = identifyDatabase(db).kind === 'ours';
     return { damage, userVersion, isAdoptionDesk };
   } catch (error) {
     if (isCorruption(error)) return { damage: (error as Error).message, userVersion: 0, isAdoptionDesk: false };

@@ -25,30 +25,50 @@ export function pendingMigrations(current: number, migrations: readonly Migratio
  * Runs every pending step in ONE transaction: either the file reaches the latest
  * version or it stays exactly as it was. `beforeMigrate` runs first (the backup),
  * only when there is something to migrate in a database that already holds data.
+ *
+ * Safe when several processes open the same file at once (two commands creating a new
+ * database, the app and a command after an update): the transaction takes the write lock
+ * first (BEGIN IMMEDIATE, waiting out the busy timeout) and reads the version again inside
+ * it, so a step another process has run meanwhile is never run twice. `insideLock` runs
+ * there too, before the steps.
  */
 export function migrate(
   db: Database.Database,
   migrations: readonly Migration[],
-  options: { file: string; beforeMigrate?: (fromVersion: number) => void },
+  options: { file: string; beforeMigrate?: (fromVersion: number) => void; insideLock?: (fromVersion: number) => void },
 ): { from: number; to: number } {
   assertMonotonic(migrations);
-  const current = db.pragma('user_version', { simple: true }) as number;
   const latest = latestVersion(migrations);
-  if (current > latest) {
-    throw new DeskError(
+  const readVersion = () => db.pragma('user_version', { simple: true }) as number;
+  const tooNew = (current: number) =>
+    new DeskError(
       'DATABASE_TOO_NEW',
       `The database ${options.file} was written by a newer version of Adoption Desk (schema ${current}; this version knows ${latest}). Update the app; the file was not touched.`,
     );
-  }
-  const pending = pendingMigrations(current, migrations);
-  if (pending.length === 0) return { from: current, to: current };
-  if (current > 0) options.beforeMigrate?.(current);
+  const seen = readVersion();
+  if (seen > latest) throw tooNew(seen);
+  if (pendingMigrations(seen, migrations).length === 0) return { from: seen, to: seen };
+  // The backup cannot be written inside the transaction (VACUUM INTO refuses to run in one).
+  if (seen > 0) options.beforeMigrate?.(seen);
+  let from = seen;
   const run = db.transaction(() => {
+    from = readVersion();
+    if (from > latest) throw tooNew(from);
+    const pending = pendingMigrations(from, migrations);
+    if (pending.length > 0 && seen === 0 && from > 0) {
+      // Another process created the database and an older version of the app left it
+      // part-way: this one has no backup of it yet, so it does not upgrade it now.
+      throw new DeskError(
+        'IO_ERROR',
+        `Another program was setting up the database ${options.file} at the same moment, so Adoption Desk did not upgrade it. Nothing was changed; try again.`,
+      );
+    }
+    options.insideLock?.(from);
     for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
   });
   run.immediate();
-  return { from: current, to: latest };
+  return { from, to: Math.max(from, latest) };
 }

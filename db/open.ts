@@ -2,11 +2,12 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../domain/errors';
-import { assertLooksLikeSqlite, autoBackup, dailyBackupDone, damagedDatabaseError, inspectDatabaseFile, writeBackup } from './backups';
+import { autoBackup, dailyBackupDone, damagedDatabaseError, openReadOnly, quickCheck, schemaCheck, writeBackup } from './backups';
 import { systemClock, type Clock } from './clock';
+import { blankDatabaseError, examineDatabasePath, foreignDatabaseError, identifyDatabase, type Identity } from './identity';
 import { latestVersion, migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
-import { ioReason, toDeskError } from './sqlite-errors';
+import { ioReason, isCorruption, toDeskError } from './sqlite-errors';
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for the running runtime (Electron's ABI in the app). */
@@ -61,21 +62,70 @@ function readAhead(file: string): void {
   }
 }
 
+/** Up to this size a WAL-mode file is read into memory to be identified (see below). */
+const IN_MEMORY_PEEK_BYTES = 64 * 1024 * 1024;
+
 /**
- * A database with a valid header but damaged pages is refused before the read-write
- * connection touches it: a read-only connection runs the per-table `quick_check` (see
- * db/backups.ts; about 60 ms on a 50 MB store) or, later in the day, reads the schema. The main file is
- * never written. I/O errors that say nothing about damage (busy, a hot journal only a
- * writer may roll back, no -shm allowed) leave the verdict to the normal open.
+ * Whose a WAL-mode file is, told without leaving a trace beside it. A read-only connection
+ * to a WAL-mode database whose log is not there (it was closed cleanly) creates the -wal
+ * and -shm files and cannot remove them: another application's folder would gain two
+ * files. Read into memory instead (the header marked as rollback mode, which the in-memory
+ * copy needs), the file alone says it all, since no log holds newer pages. Null when a
+ * read-only connection adds nothing (rollback mode, or a log already there) or the file is
+ * too large to copy; the read-only connection then decides.
  */
-function assertNotDamaged(file: string, options: OpenOptions, latest: number, depth: 'schema' | 'quick'): void {
-  let damage: string | null;
+function identifyWithoutTrace(file: string, target: { wal: boolean; size: number }, options: OpenOptions): Identity | null {
+  if (!target.wal || target.size > IN_MEMORY_PEEK_BYTES || fs.existsSync(`${file}-wal`)) return null;
+  let image: Buffer;
   try {
+    image = fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+  if (image.length >= 20) image[18] = image[19] = 1;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(image, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    return identifyDatabase(db);
+  } catch {
+    // damaged or unreadable in memory: the read-only connection gives the proper verdict
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Before the read-write connection touches an existing SQLite file, a read-only one decides
+ * whose it is (db/identity.ts) and whether it is sound. Another application's database and,
+ * for a command that only reads, a blank one are refused; so is a store of ours with damaged
+ * pages: the read-only connection runs the per-table `quick_check` (see db/backups.ts; about
+ * 60 ms on a 50 MB store) or, later in the day, reads the schema. The main file is never
+ * written. I/O errors that say nothing about the file (busy, a hot journal only a writer may
+ * roll back, no -shm allowed) leave the verdict to the read-write connection, which looks
+ * again before it writes anything.
+ */
+function assertOursAndSound(file: string, options: OpenOptions, latest: number, depth: 'schema' | 'quick', creating: boolean): void {
+  let damage: string | null;
+  let db: Database.Database | undefined;
+  try {
+    db = openReadOnly(file, options);
+    const identity = identifyDatabase(db);
+    if (identity.kind === 'foreign') throw foreignDatabaseError(file, identity.what);
+    if (identity.kind === 'blank') {
+      if (!creating) throw blankDatabaseError(file, false);
+      return;
+    }
+    // Only a store of ours is read through: another application's file may be large.
     if (depth === 'quick') readAhead(file);
-    damage = inspectDatabaseFile(file, depth, options).damage;
+    damage = depth === 'quick' ? quickCheck(db) : schemaCheck(db);
   } catch (error) {
-    if (ioReason(error) !== null) return;
-    throw error;
+    if (error instanceof DeskError) throw error;
+    if (isCorruption(error)) damage = (error as Error).message;
+    else if (ioReason(error) !== null) return;
+    else throw error;
+  } finally {
+    db?.close();
   }
   if (damage !== null) throw damagedDatabaseError(file, damage, { ...options, latest });
 }
@@ -86,9 +136,10 @@ function assertNotDamaged(file: string, options: OpenOptions, latest: number, de
  * survive a power cut; foreign keys on; a busy timeout so the CLI and the app can
  * share the file.
  *
- * Refusals leave the file byte-identical: not an SQLite file (header), damaged pages
- * (read-only quick check), a newer schema (checked before journal_mode can rewrite the
- * header). Before any migration step a `before-migration` backup is written; if it
+ * Refusals leave the file byte-identical: not a regular file, not an SQLite file (header),
+ * another application's database or, for a command that only reads, a blank one
+ * (db/identity.ts), damaged pages (read-only quick check), a newer schema (checked before
+ * journal_mode can rewrite the header). Before any migration step a `before-migration` backup is written; if it
  * cannot be, the database is not migrated. With `autoBackup`, the day's backup follows
  * the open; its failure is a warning (`onWarning`), never a refusal.
  */
@@ -96,17 +147,28 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   const clock = options.clock ?? systemClock;
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = latestVersion(migrations);
-  const exists = fs.existsSync(file);
-  if (!exists && (options.mustExist || options.readOnly)) {
+  // Only commands that create may start a database in a missing or blank file; the others
+  // would otherwise hide a mistyped --db behind an empty list, and change the file.
+  const creating = !(options.mustExist || options.readOnly);
+  // Folders, pipes, links to nothing and non-SQLite bytes are refused here, before any read
+  // could block or any write could happen.
+  const target = examineDatabasePath(file);
+  if (target.kind === 'missing' && !creating) {
     throw new DeskError('DATABASE_MISSING', `There is no database at ${file}.`);
   }
-  const holdsData = exists && assertLooksLikeSqlite(file);
+  if (target.kind === 'empty' && !creating) throw blankDatabaseError(file, true);
+  const holdsData = target.kind === 'sqlite';
+  if (holdsData) {
+    const early = identifyWithoutTrace(file, target, options);
+    if (early?.kind === 'foreign') throw foreignDatabaseError(file, early.what);
+    if (early?.kind === 'blank' && !creating) throw blankDatabaseError(file, false);
+  }
   // The thorough per-table check runs on the day's first open (when the daily backup is due
   // and reads every page anyway) and whenever no daily backup is kept; later opens that day
   // only read the schema, so starting the app or a CLI command stays fast.
   const thorough = !options.autoBackup || !dailyBackupDone(file, clock);
-  if (holdsData) assertNotDamaged(file, options, latest, thorough ? 'quick' : 'schema');
-  if (!exists) ensureFolder(file);
+  if (holdsData) assertOursAndSound(file, options, latest, thorough ? 'quick' : 'schema', creating);
+  if (target.kind === 'missing') ensureFolder(file);
 
   const driverOptions: Database.Options = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   if (options.readOnly) Object.assign(driverOptions, { readonly: true, fileMustExist: true });
@@ -115,6 +177,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db = new Database(file, driverOptions);
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
+    // The authoritative look, before anything is written: it sees a write-ahead log the raw
+    // header does not, and a file another process created since the first look.
+    const identity = identifyDatabase(db);
+    if (identity.kind === 'foreign') throw foreignDatabaseError(file, identity.what);
+    if (identity.kind === 'blank' && !creating) throw blankDatabaseError(file, target.kind !== 'sqlite');
     // A newer schema must be refused before journal_mode can rewrite the header.
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latest) {
@@ -138,6 +205,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     const live = db;
     migrate(db, migrations, {
       file,
+      // Under the write lock: a blank file someone else filled meanwhile is looked at again.
+      insideLock: () => {
+        const now = identifyDatabase(live);
+        if (now.kind === 'foreign') throw foreignDatabaseError(file, now.what);
+      },
       beforeMigrate: (from) => {
         try {
           writeBackup(live, file, 'before-migration', clock);

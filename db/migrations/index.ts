@@ -7,9 +7,10 @@ import { stableIds } from './0006-stable-ids';
 import { searchQueue } from './0007-search-queue';
 import { warningDismissals } from './0008-warning-dismissals';
 import { historyScopes } from './0009-history-scopes';
+import { applicationId } from './0010-application-id';
 import type { Migration } from './types';
 
 /** Every migration, in order. The runner checks that versions strictly increase. */
-export const MIGRATIONS: readonly Migration[] = [projects, interviewStore, search, guardAllowances, settings, stableIds, searchQueue, warningDismissals, historyScopes];
+export const MIGRATIONS: readonly Migration[] = [projects, interviewStore, search, guardAllowances, settings, stableIds, searchQueue, warningDismissals, historyScopes, applicationId];
 
 export type { Migration } from './types';

@@ -61,6 +61,6 @@ it('runs commands that write and read a database (better-sqlite3 from node_modul
 it('says plainly that the build is incomplete when the bundle is missing', () => {
   fs.rmSync(path.join(dir, 'main.js'));
   const result = run(['--help']);
-  expect(result.status).toBe(1);
+  expect(result.status).toBe(70);
   expect(result.stderr).toMatch(/^Adoption Desk's command line is incomplete: .*main\.js cannot be read \(ENOENT\)\. Run npm run build\.\n$/);
 });

@@ -55,9 +55,20 @@ describe('adoption-desk backup', () => {
 
   it('backup list on a database with no backups yet says how to make one', async () => {
     const db = path.join(tempDir(), 'adoption-desk.sqlite');
-    fs.writeFileSync(db, ''); // an empty file is a new database: nothing to back up yet
+    // A file whose bytes are not a database opens in recovery mode, which lists the backups that could replace it.
+    fs.writeFileSync(db, 'damaged beyond reading: not even the SQLite header is left');
     const result = await cli(['backup', 'list', '--db', db]);
     expect(result).toMatchObject({ code: 0, stdout: 'No backups yet. Make one with: adoption-desk backup now\n' });
+    expect(result.stderr).toMatch(/^Warning: The file .* is not an Adoption Desk database/);
+  });
+
+  it('backup list on an empty file refuses it untouched: a command that only reads never starts a database', async () => {
+    const db = path.join(tempDir(), 'adoption-desk.sqlite');
+    fs.writeFileSync(db, '');
+    const result = await cli(['backup', 'list', '--db', db]);
+    expect(result).toMatchObject({ code: 4, stdout: '' });
+    expect(result.stderr).toContain('is empty (0 bytes): there is no Adoption Desk database in it yet');
+    expect(fs.statSync(db).size).toBe(0);
   });
 
   it.each([

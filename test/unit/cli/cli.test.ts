@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from '../../../db/identity';
 import { version } from '../../../package.json';
 import { cli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-dir';
@@ -56,6 +57,7 @@ describe('adoption-desk CLI', () => {
 
     const newer = path.join(dir, 'newer.sqlite');
     const raw = new Database(newer);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.pragma('user_version = 999');
     raw.close();
     const tooNew = await cli(['project', 'list', '--db', newer]);

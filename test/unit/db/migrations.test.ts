@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { latestVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
 import { KIND_SPAN, SEARCH_KINDS } from '../../../db/migrations/0003-search';
+import { APPLICATION_ID } from '../../../db/identity';
 import { openDatabase } from '../../../db/open';
 import { indexPendingDocuments } from '../../../db/search-queue';
 import { openDesk } from '../../../services/desk';
@@ -243,6 +244,13 @@ const EXPECTATIONS: Record<number, { name: string; check: (after: Database.Datab
         { id: 1, project_id: 1, target: 'Globex Mesh', app_level: 1, undoable: 1, redoable: 0, undo_seq: null },
         { id: 2, project_id: 1, target: 'Adopter 3, Initech', app_level: 0, undoable: 1, redoable: 0, undo_seq: null },
       ]);
+    },
+  },
+  10: {
+    name: 'application id',
+    check: (after) => {
+      // A store of ours from before this step (recognised by its schema) now says whose it is in its header.
+      expect(after.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     },
   },
 };

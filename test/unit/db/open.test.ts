@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeskError } from '../../../domain/errors';
+import { APPLICATION_ID } from '../../../db/identity';
 import { latestVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
 import { openDatabase } from '../../../db/open';
@@ -42,6 +43,8 @@ describe('opening the store', () => {
     const file = path.join(tempDir(), 'future.sqlite');
     const raw = new Database(file);
     raw.exec('CREATE TABLE t (x)');
+    // A newer store of ours says so in its header, whatever its tables.
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.pragma(`user_version = ${latestVersion(MIGRATIONS) + 5}`);
     raw.close();
     const before = sha(file);
