@@ -50,6 +50,11 @@ const MONTH_WORD = '([A-Za-z]{3,9})\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 const WEEKDAY = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\\.?';
+/**
+ * Between the parts of a date: spaces, or a comma with or without them. Written as two
+ * alternatives rather than `\s*,?\s+`, which tries every split of a long run of spaces.
+ */
+const SEP = '(?:\\s*,\\s*|\\s+)';
 
 interface Pattern {
   re: RegExp;
@@ -64,18 +69,18 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`(\\d{1,2})/(\\d{1,2})/${YEAR}(?!\\d)`, 'y'), read: (m) => ({ month: m[1], day: m[2], year: m[3], numericMonth: true }) },
   // Sept. 11th, Wednesday, 2024 · June 4, 2025 · June 4 2025
   {
-    re: new RegExp(`${MONTH_WORD}\\s+${DAY}(?![\\d:])(?:\\s*,?\\s*${WEEKDAY})?\\s*,?\\s+${YEAR}(?!\\d)`, 'yi'),
+    re: new RegExp(`${MONTH_WORD}\\s+${DAY}(?![\\d:])(?:${SEP}${WEEKDAY})?${SEP}${YEAR}(?!\\d)`, 'yi'),
     read: (m) => ({ month: m[1], day: m[2], year: m[3] }),
   },
   // Wednesday, September 11, 2024
   {
-    re: new RegExp(`${WEEKDAY}\\s*,?\\s+${MONTH_WORD}\\s+${DAY}(?![\\d:])\\s*,?\\s+${YEAR}(?!\\d)`, 'yi'),
+    re: new RegExp(`${WEEKDAY}${SEP}${MONTH_WORD}\\s+${DAY}(?![\\d:])${SEP}${YEAR}(?!\\d)`, 'yi'),
     read: (m) => ({ month: m[1], day: m[2], year: m[3] }),
   },
   // 10th July 2025 · 10 July, 2025
-  { re: new RegExp(`${DAY}\\s+(?:of\\s+)?${MONTH_WORD}\\s*,?\\s+${YEAR}(?!\\d)`, 'yi'), read: (m) => ({ day: m[1], month: m[2], year: m[3] }) },
+  { re: new RegExp(`${DAY}\\s+(?:of\\s+)?${MONTH_WORD}${SEP}${YEAR}(?!\\d)`, 'yi'), read: (m) => ({ day: m[1], month: m[2], year: m[3] }) },
   // July, 2024 · SEPTEMBER 2024 · Sept 2024
-  { re: new RegExp(`${MONTH_WORD}\\s*,?\\s+${YEAR}(?!\\d)`, 'yi'), read: (m) => ({ month: m[1], year: m[2] }) },
+  { re: new RegExp(`${MONTH_WORD}${SEP}${YEAR}(?!\\d)`, 'yi'), read: (m) => ({ month: m[1], year: m[2] }) },
   // October 17th (no year)
   { re: new RegExp(`${MONTH_WORD}\\s+${DAY}(?![\\d:/])`, 'yi'), read: (m) => ({ month: m[1], day: m[2] }) },
   // 17th October (no year)
@@ -117,20 +122,25 @@ export function findDates(text: string): DateMention[] {
   return found;
 }
 
-const SEPARATOR = /^(?:\s*(?:,|;|&|\band\b|\/)\s*|\s+)/i;
+/** Between two dates: a comma, semicolon, "&", "and" or a slash (spaces around allowed), or spaces. Read where it stands (sticky). */
+const SEPARATOR = /(?:\s*(?:,|;|&|\band\b|\/)\s*|\s+)/iy;
 
 /**
  * A text that is nothing but one or more dates ("January 2025 AND September 2025"),
  * or null. Typos in month names are accepted here: the whole text must still be dates.
  */
 export function wholeDates(text: string): DateMention[] | null {
-  const t = text.trim().replace(/[.;:]+$/, '');
+  let t = text.trim();
+  let cut = t.length;
+  while (cut > 0 && '.;:'.includes(t[cut - 1]!)) cut--;
+  t = t.slice(0, cut);
   if (!t) return null;
   const dates: DateMention[] = [];
   let i = 0;
   while (i < t.length) {
     if (dates.length > 0) {
-      const sep = SEPARATOR.exec(t.slice(i));
+      SEPARATOR.lastIndex = i;
+      const sep = SEPARATOR.exec(t);
       if (!sep) return null;
       i += sep[0].length;
     }

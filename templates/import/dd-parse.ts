@@ -15,7 +15,7 @@ import {
   type EntryHeading,
   type Heading,
 } from './dd-headings';
-import { plainText, stripEmphasisMarkers, unescapeMarkdown, wholeLink, withoutHardBreak, wrappedEmphasis } from './inline';
+import { plainText, unescapeMarkdown, wholeLink, withoutHardBreak, wrappedEmphasis } from './inline';
 import { nonSectorWords, splitLabel, type LabelParts } from './labels';
 import { looksLikeName, parsePeopleList, parsePerson, parsePlainPeopleLine, type PersonMention } from './people';
 
@@ -130,9 +130,26 @@ interface Located {
 
 const CHECKLIST_ITEM = /^\s*[-*+]\s+\[([ xX])\]\s+(.*)$/;
 
-function sectionEnd(headings: readonly Heading[], from: Heading, lineCount: number): number {
-  return headings.find((h) => h.index > from.index && h.level <= from.level)?.index ?? lineCount;
+/**
+ * For each heading (by its position in `headings`), the position of the next heading of
+ * its level or higher: where its section ends. One pass with a stack.
+ */
+function sectionEnds(headings: readonly Heading[]): number[] {
+  const ends = headings.map(() => headings.length);
+  const open: number[] = [];
+  headings.forEach((h, k) => {
+    while (open.length > 0 && headings[open.at(-1)!]!.level >= h.level) ends[open.pop()!] = k;
+    open.push(k);
+  });
+  return ends;
 }
+
+const lowest = (values: readonly number[]): number => values.reduce((a, b) => Math.min(a, b), Infinity);
+const highest = (values: Iterable<number>): number => {
+  let top = 0;
+  for (const v of values) top = Math.max(top, v);
+  return top;
+};
 
 /** An entry heading of any style: "Adopter 2 - Retail", "Adopter", "Globex", "Globex - technology company". */
 const entryHeadingOf = (h: Heading): EntryHeading | null =>
@@ -146,12 +163,11 @@ const entryHeadingOf = (h: Heading): EntryHeading | null =>
  * section ("##### Summary"). Deeper headings stay inside their entry (its "######
  * Usage"); higher ones are asides. Without headings, a checklist of organizations.
  */
-function entriesIn(lines: readonly string[], headings: readonly Heading[], first: number, end: number, minLevel: number): Pick<Located, 'entries' | 'asides'> {
-  const inside = headings.filter((h) => h.index >= first && h.index < end && h.level > minLevel);
+function entriesIn(lines: readonly string[], inside: readonly Heading[], first: number, end: number): Pick<Located, 'entries' | 'asides'> {
   const numbered = inside.filter((h) => numberedEntryHeading(h.text));
   const candidates = numbered.length > 0 ? numbered : inside.filter((h) => entryHeadingOf(h));
   if (candidates.length > 0) {
-    const level = Math.min(...candidates.map((h) => h.level));
+    const level = lowest(candidates.map((h) => h.level));
     const entries: Located['entries'] = [];
     const asides: Heading[] = [];
     for (const h of inside) {
@@ -169,21 +185,32 @@ function entriesIn(lines: readonly string[], headings: readonly Heading[], first
   return { entries: items, asides: [] };
 }
 
-/** The section holding the entries: the candidate heading with the most entries, else a run of "Adopter N" headings. */
+/**
+ * The section holding the entries: the candidate heading with the most entries, else a run
+ * of "Adopter N" headings. Each candidate reads only the headings of its own section (a
+ * section holds no other of its level), so a document of many candidates is read once per
+ * level at most.
+ */
 function locate(lines: readonly string[], headings: readonly Heading[]): Located | null {
+  const ends = sectionEnds(headings);
   let best: Located | null = null;
-  for (const h of headings.filter(isSectionHeading)) {
-    const end = sectionEnd(headings, h, lines.length);
-    const found = entriesIn(lines, headings, h.index + 1, end, h.level);
+  headings.forEach((h, k) => {
+    if (!isSectionHeading(h)) return;
+    const endAt = ends[k]!;
+    const end = headings[endAt]?.index ?? lines.length;
+    const found = entriesIn(lines, headings.slice(k + 1, endAt), h.index + 1, end);
     if (found.entries.length > 0 && (!best || found.entries.length > best.entries.length)) best = { heading: h, first: h.index + 1, end, ...found };
-  }
+  });
   if (best) return best;
   const numbered = headings.filter((h) => numberedEntryHeading(h.text));
   if (numbered.length === 0) return null;
-  const level = Math.min(...numbered.map((h) => h.level));
-  const start = numbered.find((h) => h.level === level)!;
-  const end = headings.find((h) => h.index > start.index && h.level < level)?.index ?? lines.length;
-  return { heading: null, first: start.index, end, ...entriesIn(lines, headings, start.index, end, level - 1) };
+  const level = lowest(numbered.map((h) => h.level));
+  const startAt = headings.findIndex((h) => h.level === level && numberedEntryHeading(h.text));
+  const start = headings[startAt]!;
+  let endAt = startAt + 1;
+  while (endAt < headings.length && headings[endAt]!.level >= level) endAt++;
+  const end = headings[endAt]?.index ?? lines.length;
+  return { heading: null, first: start.index, end, ...entriesIn(lines, headings.slice(startAt, endAt), start.index, end) };
 }
 
 /* ----------------------------------------------------------------- line readers */
@@ -205,12 +232,13 @@ export function readDateLine(line: string): DateLine | null {
   if (/^date not recorded$/i.test(t)) return { dates: [], anonymous: false, notRecorded: true };
   const status = /^\**\s*status\s*:?\s*\**\s*:?\s*interview(?:ed)?\s+(?:complete[d]?|done|held|conducted)\s*\(([^)]+)\)\s*\.?\s*(.*)$/i.exec(t);
   if (status) {
-    const dates = wholeDates(stripEmphasisMarkers(status[1]!));
-    const rest = stripEmphasisMarkers(status[2]!).trim();
+    const dates = wholeDates(plainText(status[1]!));
+    const rest = plainText(status[2]!);
     if (!dates || dates.some((d) => d.year === null) || (rest && !/^anonymous\.?$/i.test(rest))) return null;
     return { dates, anonymous: rest !== '', notRecorded: false };
   }
-  let bare = stripEmphasisMarkers(t).trim();
+  // What a reader sees: "**Interviewed:** _Sep 2024_" reads "Interviewed: Sep 2024".
+  let bare = plainText(t);
   const labelled = DATE_LABEL.exec(bare);
   if (labelled && labelled[0].trim() !== '') bare = bare.slice(labelled[0].length).trim();
   bare = (wrappedEmphasis(bare) ?? bare).trim();
@@ -227,15 +255,16 @@ function daysAndMonths(dates: readonly DateMention[]): { months: string[]; date:
 
 /** "###### Ada Example and Bo Sample, September 2024". */
 function readH6People(line: string): { people: PersonMention[]; dates: DateMention[] } | null {
-  const m = /^#{6}\s+(.*)$/.exec(line.trim());
-  if (!m) return null;
-  const text = m[1]!.trim();
+  const h = atxHeading(line.trim());
+  // A line of names and a date is short; a long heading is a subsection's title.
+  if (!h || h.level !== 6 || h.text.length > 300) return null;
+  const text = h.text.replace(/\s+/g, ' ');
   const commas = [...text.matchAll(/,/g)].map((c) => c.index);
   for (const at of commas) {
     const dates = wholeDates(text.slice(at + 1));
     if (!dates || dates.some((d) => d.year === null)) continue;
     const people: PersonMention[] = [];
-    for (const chunk of text.slice(0, at).split(/\s*(?:,|;|&|\band\b)\s*/)) {
+    for (const chunk of text.slice(0, at).split(/ ?(?:,|;|&|\band\b) ?/)) {
       if (!chunk) continue;
       if (looksLikeName(chunk)) people.push({ name: unescapeMarkdown(chunk), role: null });
       else if (people.length > 0) people[people.length - 1]!.role = [people.at(-1)!.role, chunk].filter(Boolean).join(', ');
@@ -252,7 +281,7 @@ const PEOPLE_LABEL = /^\**\s*(?:representatives?|interviewees?|interviewed|atten
 function readLabelledPeople(line: string): ReturnType<typeof parsePeopleList> {
   const m = PEOPLE_LABEL.exec(withoutHardBreak(line).trim());
   if (!m) return null;
-  return parsePeopleList(unescapeMarkdown(stripEmphasisMarkers(m[1]!)).trim(), true);
+  return parsePeopleList(plainText(m[1]!), true);
 }
 
 /**
@@ -283,19 +312,53 @@ function readPlainPeople(line: string, organization: string | null): PersonMenti
   return parsePlainPeopleLine(unescapeMarkdown(t), organization);
 }
 
-const VENDOR = /^(\s*(?:\*\*|__)?note\s*:?\s*(?:\*\*|__)?\s*:?\s*this adopter uses\s+(.+?)\s+(?:through|via)\s+)(.+)$/i;
+/** The text with trailing dots and spaces cut, in one pass from the end. */
+function withoutTrailingDots(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '.' || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
+}
+
+/**
+ * "Note: This adopter uses P through X": where P starts and X starts, or null. Read step by
+ * step, each run of spaces and markers skipped once: a pattern with several optional runs
+ * in a row retries a long run of spaces in every split of it.
+ */
+function vendorNoteParts(line: string): { project: string; tailAt: number } | null {
+  const lead = /^\s*(?:\*\*|__)?note/i.exec(line);
+  if (!lead) return null;
+  let i = lead[0].length;
+  while (i < line.length && /[\s:*_]/.test(line[i]!)) i++;
+  const uses = /this adopter uses\s+/iy;
+  uses.lastIndex = i;
+  if (!uses.exec(line)) return null;
+  const projectAt = uses.lastIndex;
+  // The first " through " or " via " after the project's name.
+  const word = /\b(?:through|via)\b/gi;
+  word.lastIndex = projectAt;
+  for (let m = word.exec(line); m; m = word.exec(line)) {
+    const before = m.index;
+    const after = before + m[0].length;
+    if (!/\s/.test(line[before - 1] ?? '') || !/\s/.test(line[after] ?? '')) continue;
+    const project = line.slice(projectAt, before).trim();
+    let tailAt = after;
+    while (tailAt < line.length && /\s/.test(line[tailAt]!)) tailAt++;
+    if (project && tailAt < line.length) return { project, tailAt };
+  }
+  return null;
+}
 
 /** "Note: This adopter uses P through X. …": the offering, and what follows the first sentence. */
 export function readVendorNote(line: string): { consumed: string; offering: string; rest: string } | null {
-  const m = VENDOR.exec(line);
-  if (!m) return null;
-  const project = m[2]!;
-  const tail = m[3]!;
+  const parts = vendorNoteParts(line);
+  if (!parts) return null;
+  const project = parts.project;
+  const tail = line.slice(parts.tailAt);
   // The generator's own disclaimer follows the offering: take it back out.
   const disclaimer = new RegExp(`^(.*?)\\.\\s+The interview is about ${escapeRegExp(project)} itself, not about what the offering adds to it\\.\\s*$`, 'i').exec(tail);
   if (disclaimer) return { consumed: line.trim(), offering: disclaimer[1]!.trim(), rest: '' };
   const sentence = /^(.*?[^.\s])\.(?:\s+(?=\S)|\s*$)/.exec(tail);
-  const offering = (sentence ? sentence[1]! : tail).trim().replace(/[.\s]+$/, '');
+  const offering = withoutTrailingDots((sentence ? sentence[1]! : tail).trim());
   const rest = sentence ? tail.slice(sentence[0].length).trim() : '';
   const consumed = rest ? line.slice(0, line.length - tail.length) + tail.slice(0, sentence![0].length).trimEnd() : line.trim();
   return { consumed: consumed.trim(), offering, rest };
@@ -483,11 +546,12 @@ function readEntryBody(work: Working, body: readonly Line[]): void {
 
   // 5. Everything left is the summary, verbatim.
   const summaryLines: string[] = [];
+  const inSummary = new Set(entry.sources.filter((s) => s.field === 'summary').map((s) => s.line));
   for (const line of body) {
     if (!kept.has(line.no)) continue;
     const text = kept.get(line.no)!;
     summaryLines.push(text);
-    if (!isBlank(text) && !entry.sources.some((s) => s.line === line.no && s.field === 'summary')) {
+    if (!isBlank(text) && !inSummary.has(line.no)) {
       entry.sources.push({ line: line.no, field: 'summary', text: text.trim() });
     }
     const sub = atxHeading(text);
@@ -519,7 +583,9 @@ function readChecklistItem(work: Working, line: Line, continuation: readonly Lin
     if (!isBlank(extra.text)) entry.sources.push({ line: extra.no, field: entry.status === 'planned' ? 'planned' : 'summary', text: extra.text.trim() });
   }
   const text = plainText(summaryLines.join(' '));
-  const who = /\binterview(?:ed|s)?\s+(?:with\s+)?(.+?)\s+(?:from|of|at)\s+/i.exec(text);
+  // The sentence that names who was interviewed comes first; reading only its start keeps a
+  // long item from being searched again from every "interview" in it.
+  const who = /\binterview(?:ed|s)?\s+(?:with\s+)?(.+?)\s+(?:from|of|at)\s+/i.exec(text.slice(0, 500));
   if (who) {
     const person = parsePerson(who[1]!);
     if (person) entry.people.push(person);
@@ -612,8 +678,10 @@ function decideIdentity(entry: DdEntry, wholeText: string): void {
  */
 function assignNumbers(entries: DdEntry[], warnings: string[]): void {
   const written = new Set(entries.map((e) => e.writtenNumber).filter((n): n is number => n !== null));
-  const max = written.size ? Math.max(...written) : 0;
+  const max = highest(written);
   const used = new Set<number>();
+  const firstWith = new Map<number, DdEntry>();
+  for (const e of entries) if (e.writtenNumber !== null && !firstWith.has(e.writtenNumber)) firstWith.set(e.writtenNumber, e);
   let nextAfterMax = max + 1;
   let previous = 0;
   for (const entry of entries) {
@@ -623,7 +691,7 @@ function assignNumbers(entries: DdEntry[], warnings: string[]): void {
     } else if (n !== null) {
       while (used.has(nextAfterMax) || written.has(nextAfterMax)) nextAfterMax++;
       entry.number = nextAfterMax;
-      const first = entries.find((e) => e.writtenNumber === n && e !== entry)!;
+      const first = firstWith.get(n)!;
       warnings.push(`Adopter ${n} appears twice (lines ${first.line} and ${entry.line}); the second one was imported as Adopter ${entry.number}.`);
     } else {
       let k = previous + 1;
@@ -635,7 +703,7 @@ function assignNumbers(entries: DdEntry[], warnings: string[]): void {
     previous = entry.number;
   }
   if (written.size > 0) {
-    const top = Math.max(...used);
+    const top = highest(used);
     const missing: number[] = [];
     for (let k = 1; k <= top; k++) if (!used.has(k)) missing.push(k);
     if (missing.length > 0) {

@@ -45,9 +45,25 @@ export function wholeLink(text: string): { text: string; url: string } | null {
   return m ? { text: m[1]!.trim(), url: m[2]! } : null;
 }
 
-/** Markdown reduced to the words a reader sees (as one paragraph): link text kept, targets, emphasis, tags and escapes dropped. */
+/** More runs of emphasis markers than any heading, label or line a reviewer writes holds. */
+const MANY_MARKER_RUNS = 500;
+
+/**
+ * Markdown reduced to the words a reader sees (as one paragraph): link text kept, targets,
+ * emphasis, tags and escapes dropped.
+ *
+ * The importers call this on text from untrusted documents, and the reader's time grows
+ * with the square of the length of a run of spaces and of the number of unmatched emphasis
+ * markers. So runs of spaces are folded first (the result folds them anyway), and a text
+ * with hundreds of marker runs has its markers taken off at word edges and the rest read as
+ * plain characters: the same words, in time that grows with the length.
+ */
 export function plainText(markdown: string): string {
-  return squash(inlineText(readInline(markdown)));
+  let source = markdown.replace(/[ \t]{2,}/g, ' ');
+  let runs = 0;
+  for (const _ of source.matchAll(/[*_~]+/g)) if (++runs > MANY_MARKER_RUNS) break;
+  if (runs > MANY_MARKER_RUNS) source = stripEmphasisMarkers(source).replace(/[*_~]/g, '\\$&');
+  return squash(inlineText(readInline(source)));
 }
 
 /** Whitespace folded and ends trimmed: how lines are compared. */

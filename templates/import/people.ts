@@ -23,9 +23,17 @@ const ROLE_WORDS = new Set(
 
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'dos', 'das', 'del', 'ter', 'y']);
 
+/** "Joe Pearson (IBM)" → "Joe Pearson"; the text itself when it does not end in a parenthesis. */
+function withoutTrailingParenthesis(text: string): string {
+  if (!text.endsWith(')')) return text;
+  const open = text.lastIndexOf('(');
+  if (open < 0 || text.indexOf(')', open) !== text.length - 1) return text;
+  return text.slice(0, open).trim();
+}
+
 /** "Ada Example", "Faseela K", "Jochen", "Joe Pearson (IBM)": a person's name, not a title or a sentence. */
 export function looksLikeName(text: string): boolean {
-  const bare = text.replace(/\s*\([^()]*\)\s*$/, '').trim();
+  const bare = withoutTrailingParenthesis(text.trim());
   const words = bare.split(/\s+/);
   if (!bare || words.length > 5) return false;
   return words.every((w, i) => {
@@ -85,8 +93,9 @@ export interface PeopleList {
  */
 export function parsePeopleList(text: string, lenient = false): PeopleList | null {
   const out: PeopleList = { people: [], anonymous: 0 };
-  for (const group of text.split(/\s*;\s*/)) {
-    const pieces = group.split(/(\s+(?:and|&)\s+)/);
+  // Spaces folded first: the splits below then never try a long run of them again and again.
+  for (const group of text.replace(/\s+/g, ' ').split(/ ?; ?/)) {
+    const pieces = group.split(/( (?:and|&) )/);
     let current: string | null = null;
     const flush = () => {
       if (current === null) return;
