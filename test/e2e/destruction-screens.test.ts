@@ -1,8 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGlobexMesh } from '../helpers/seed';
-import { tempDir } from '../helpers/temp-dir';
 import { seriousViolations } from './harness/axe';
 import { openBrowser, RESULTS_DIR, screenshot, type Browser } from './harness/browser';
 import { startHarness, type Harness } from './harness/server';
@@ -14,10 +15,13 @@ import { startHarness, type Harness } from './harness/server';
  * accessibility fault. Screenshots are written for a person to look at.
  */
 let harness: Harness;
+let dir = '';
 let seed: Awaited<ReturnType<typeof seedGlobexMesh>>;
 
 beforeAll(async () => {
-  harness = await startHarness({ dbFile: path.join(tempDir('adoption-desk-screens-'), 'desk.sqlite') });
+  // A folder for the whole file (helpers/temp-dir would remove it after the first test).
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adoption-desk-screens-'));
+  harness = await startHarness({ dbFile: path.join(dir, 'desk.sqlite') });
   seed = await seedGlobexMesh(harness.desk.services);
   const { services } = harness.desk;
   const spare = await services.createProject({ name: 'Quillmesh', level: 'incubation' });
@@ -32,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await harness?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const SIZES = [

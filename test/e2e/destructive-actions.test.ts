@@ -137,7 +137,7 @@ describe('removals for good: asked first, with counts, Cancel focused', () => {
     expect(await services().listAdopters({ projectId: app.seed.project.id })).toHaveLength(5);
   });
 
-  it('restoring a backup says the data is replaced and the current database is kept; Cancel restores nothing', async () => {
+  it('restoring a backup says the data is replaced and the current database is kept; Cancel restores nothing, confirming does', async () => {
     await services().backupNow({});
     const before = await services().listBackups({});
     await show('#/settings');
@@ -151,6 +151,15 @@ describe('removals for good: asked first, with counts, Cancel focused', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await services().listBackups({})).toEqual(before);
+
+    // Confirmed: the data is the backup's again, and what it replaced is listed, kept.
+    await services().createProject({ name: 'Made after the backup', level: 'incubation' });
+    await app.page.getByRole('button', { name: /^Restore the backup of / }).first().click();
+    await dialog.getByRole('button', { name: 'Replace my data with this backup' }).click();
+    await expect.poll(() => app.page.getByRole('status').filter({ hasText: 'Restored the backup of' }).count()).toBe(1);
+    expect((await services().listProjects({})).map((p) => p.name)).toEqual(['Globex Mesh']);
+    await app.page.locator('.backups li').filter({ hasText: '· before a restore ·' }).waitFor();
+    expect((await services().listBackups({})).map((b) => b.reason)).toContain('before-restore');
     expect(app.browser.errors).toEqual([]);
   });
 });

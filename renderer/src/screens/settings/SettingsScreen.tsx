@@ -112,7 +112,7 @@ function Backups() {
           }}
         >
           <p data-testid="confirm-question">
-            Replace all the data you have now with the backup of {when(confirming)}? Every project, interview and change made since then is replaced.
+            Replace all the data you have now with the backup of {when(confirming)}? Whatever you entered or changed since then will no longer be in the app.
           </p>
           <p>The database you have now is not deleted: it is kept in this list as a backup marked “before a restore”, so you can go back to it.</p>
         </ConfirmDialog>
