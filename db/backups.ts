@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DeskError } from '../domain/errors';
@@ -153,10 +154,13 @@ function freeName(folder: string, databaseFile: string, date: Date, reason: Back
   }
 }
 
-/** `VACUUM INTO` a hidden partial file, fsync it, rename it to `target`. Nothing is left behind on failure. */
+/**
+ * `VACUUM INTO` a hidden partial file, fsync it, rename it to `target`. Nothing is left behind on failure.
+ * The partial file's name is this process's own: two commands opening the same database in the same
+ * second both write the day's backup, and one must not delete or overwrite the other's half-written copy.
+ */
 function vacuumInto(db: Database.Database, target: string): void {
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.partial`);
-  fs.rmSync(partial, { force: true });
+  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
   try {
     db.prepare('VACUUM INTO ?').run(partial);
     fsyncFile(partial);
@@ -257,8 +261,10 @@ export function rotateBackups(databaseFile: string, clock: Clock = systemClock):
   // A backup interrupted by a crash leaves a hidden .partial file; one older than an hour is nobody's.
   const folder = backupFolderOf(databaseFile);
   for (const name of fs.readdirSync(folder)) {
-    if (!name.startsWith('.') || !name.endsWith('.partial')) continue;
-    const parsed = parseBackupFileName(databaseFile, name.slice(1, -'.partial'.length));
+    // `.<backup name>.<pid>-<random>.partial` (or, from older versions, `.<backup name>.partial`)
+    const partial = /^\.(.+?)(?:\.\d+-[0-9a-f]+)?\.partial$/.exec(name);
+    if (!partial) continue;
+    const parsed = parseBackupFileName(databaseFile, partial[1]!);
     if (parsed && clock().getTime() - new Date(parsed.createdAt).getTime() > STALE_PARTIAL_MS) {
       fs.rmSync(path.join(folder, name), { force: true });
     }
