@@ -56,7 +56,7 @@ export function Approval({ interview, approval, projectId, adopterNumber, save, 
       <p className={`approval-state approval-${line.tone}`} data-testid="approval-state">
         <strong>{line.label}</strong> <span>{line.detail}</span>
       </p>
-      <div className="field-row">
+      <div className="field-row approval-steps">
         {approval.state === 'not-sent' && (
           <>
             {dayField('Sent on')}
