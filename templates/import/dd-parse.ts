@@ -632,7 +632,7 @@ function decideIdentity(entry: DdEntry, wholeText: string): void {
       entry.website = label.website;
     }
     entry.readAs = 'organization';
-    entry.readBecause = NAMED_BECAUSE[label.form] ?? 'the checklist item names it';
+    entry.readBecause = CHECKLIST_ITEM.test(entry.heading) ? 'the checklist item names it' : (NAMED_BECAUSE[label.form] ?? 'the heading names it');
     return;
   }
   entry.organization = null;

@@ -222,9 +222,9 @@ describeCorpus('DD documents of the corpus', (corpus) => {
       it('every level-5 heading is an entry, and every word of the section is in the imported records', async () => {
         const desk = freshDesk({ clock: CLOCK });
         const report = await unwrap(inProcessDeskApi(desk).importDdDocument({ fileName: file, text: corpus.read(`dd/${file}`) }));
-        const words = wordsKept(parsed, projectRecords(desk, report.projectId!));
+        const words = wordsKept(text, parsed, projectRecords(desk, report.projectId!));
         const starts = entryStarts(text, parsed);
-        console.log(`${file}: ${parsed.entries.length} entries for ${starts.what}; words kept ${words.kept}/${words.total} (${percent(words)})`);
+        console.log(`${file}: ${parsed.entries.length} entries for ${starts.what}; words kept ${words.kept}/${words.total} (${percent(words)}), ${words.inNotes} of them in the project notes`);
         expect(parsed.entries).toHaveLength(starts.count);
         expect(words.missing).toEqual([]);
         expect(words.kept).toBe(words.total);

@@ -85,6 +85,15 @@ describe('labels', () => {
     ['Financial Services', null, 'Financial Services', 'industry'],
     ['Academia/Research', null, 'Academia/Research', 'industry'],
     ['Anonymous Retail', null, 'Retail', 'anonymous'],
+    ['Globex - technology company', 'Globex', 'technology company', 'org - description'],
+    ['Globex Corporation — financial services', 'Globex Corporation', 'financial services', 'org - description'],
+    ['Globex–retail', 'Globex', 'retail', 'org - description'],
+    ['Globex: retail', 'Globex', 'retail', 'org - description'],
+    ['Globex -  retail', 'Globex', 'retail', 'org - description'],
+    ['[Globex - Labs](https://globex.example) - research', 'Globex - Labs', 'research', 'org - description'],
+    ['Globex-Labs', 'Globex-Labs', null, 'org'],
+    ['Financial services - Europe', null, 'Financial services - Europe', 'industry'],
+    ['e-commerce', null, 'e-commerce', 'industry'],
     ['\\*Globex\\*\\_\\#1 &lt;script&gt;alert\\(1\\)&lt;/script&gt;/\\[Energy\\]\\(https\\://evil.example\\)', '*Globex*_#1 <script>alert(1)</script>', '[Energy](https://evil.example)', 'org/industry'],
   ])('%s', (label, organization, industry, form) => {
     expect(splitLabel(label)).toMatchObject({ organization, industry, form });

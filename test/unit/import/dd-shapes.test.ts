@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingsOf } from '../../../templates/import/dd-headings';
+import { headingsOf, isNotAnAdopterHeading } from '../../../templates/import/dd-headings';
 import { parseDdDocument, type DdEntry, type ParsedDd } from '../../../templates/import/dd-parse';
 import { freshDesk, inProcessDeskApi, unwrap } from '../../helpers/desk';
 import { projectRecords, type ProjectRecords } from './records';
@@ -90,7 +90,7 @@ async function importAndRoundTrip(text: string, parsed: ParsedDd) {
   const api = inProcessDeskApi(a);
   const report = await unwrap(api.importDdDocument({ fileName: 'globex-mesh.md', text }));
   const records = projectRecords(a, report.projectId!);
-  const words = wordsKept(parsed, records);
+  const words = wordsKept(text, parsed, records);
   const exported = await unwrap(api.exportAdoptionMarkdown({ projectId: report.projectId! }));
   const headings = exported.markdown.split('\n').filter((l) => l.startsWith('##### '));
   const b = freshDesk({ clock: CLOCK });
@@ -169,7 +169,7 @@ The operator runs it at the edge.
 `);
 
   it('every level-5 heading is an entry: organizations named, descriptions as industries, numbered descriptions anonymous', async () => {
-    const { parsed } = await expectWholeImport(text, [
+    const { parsed, ...done } = await expectWholeImport(text, [
       named(1, '##### Globex', 'Globex', null, [['Ada Example', 'Platform Lead']], '2024-09'),
       named(2, '##### Initech - technology company', 'Initech', 'technology company', [['Bo Sample', null], ['Cy Person', null]], '2024-10'),
       named(3, '##### Hooli Corporation — financial services', 'Hooli Corporation', 'financial services', [['Dee Tester', 'Head of Platform']], '2024-11'),
@@ -180,6 +180,8 @@ The operator runs it at the edge.
     ]);
     expect(parsed.entries).toHaveLength(level5(text, parsed));
     expect(parsed.notes).toBe('The TOC interviewed seven adopters in the autumn.');
+    // Only the introduction's words stay with the project; every other word reached an adopter.
+    expect(done.words.inNotes).toBe(8);
     const warnings = [...parsed.warnings, ...parsed.entries.flatMap((e) => e.warnings)].join('\n');
     expect(warnings).toMatch(/"Globex" \(line \d+\) has no adopter number; it was imported as Adopter 1/);
     expect(warnings).toMatch(/There is no Adopter 7 in the document/);
@@ -335,12 +337,29 @@ All of them would recommend it.
   });
 });
 
+describe('reading one heading', () => {
+  it.each([
+    ['Summary', true],
+    ['Methodology', true],
+    ['Adopters interviewed', true],
+    ['**Common themes**', true],
+    ['Next steps:', true],
+    ['Globex', false],
+    ['Adopter', true],
+    ['Interview with Globex', false],
+    ['Globex - technology company', false],
+  ])('"%s" is clearly not an adopter: %s', (heading, expected) => {
+    // "Adopter" alone is an entry without its number; the section reader asks about it first.
+    expect(isNotAnAdopterHeading(heading)).toBe(expected);
+  });
+});
+
 describe('the measure of words kept', () => {
   it('notices a word that did not reach the records', async () => {
     const text = dd(`#### Adoption\n\n##### Globex\n\nAda Example, Platform Lead\nMay 2025\n\nGlobex runs it.\n`);
     const parsed = parseDdDocument(text);
     const { records } = await importAndRoundTrip(text, parsed);
     const lost = { ...records, adopters: records.adopters.map((a) => ({ ...a, interviews: a.interviews.map((i) => ({ ...i, participants: [] })) })) };
-    expect(wordsKept(parsed, lost).missing).toEqual(expect.arrayContaining([expect.stringMatching(/: ada$/), expect.stringMatching(/: lead$/)]));
+    expect(wordsKept(text, parsed, lost).missing).toEqual(expect.arrayContaining([expect.stringMatching(/: ada$/), expect.stringMatching(/: lead$/)]));
   });
 });

@@ -1,4 +1,4 @@
-import { allSources, type ParsedDd, type SourceField } from '../../../templates/import/dd-parse';
+import { allSources, type ParsedDd, type SourceField, type SourcePart } from '../../../templates/import/dd-parse';
 import { monthNumber } from '../../../templates/import/dates';
 import { plainText } from '../../../templates/import/inline';
 import type { ProjectRecords } from './records';
@@ -15,6 +15,8 @@ import type { ProjectRecords } from './records';
 export interface WordsKept {
   total: number;
   kept: number;
+  /** Of those kept, how many went to the project notes rather than to an adopter (the text before the first entry, headings that are not adopters). */
+  inNotes: number;
   /** "line 12: word" for each word not found (empty when all were kept). */
   missing: string[];
 }
@@ -71,31 +73,46 @@ function adopterMonths(a: Adopter): Set<number> {
   return new Set(a.interviews.filter((i) => i.month).map((i) => Number(i.month!.split('-')[1])));
 }
 
-export function wordsKept(parsed: ParsedDd, records: ProjectRecords): WordsKept {
+/**
+ * Every non-blank line of the section, from the document itself: a line no part of which
+ * went anywhere loses all its words; a line's words are looked for in the records of the
+ * owner its parts went to, and in the words that name the fields they went to.
+ */
+export function wordsKept(document: string, parsed: ParsedDd, records: ProjectRecords): WordsKept {
   const notes = new Set(wordsOf(records.project.notes));
   const project = wordsOf(records.project.name);
   const owners = new Map<number, Adopter>(records.adopters.map((a) => [a.number, a]));
   const entryOfLine = new Map<number, number>();
   for (const e of parsed.entries) for (const s of e.sources) entryOfLine.set(s.line, e.number);
+  const partsOfLine = new Map<number, SourcePart[]>();
+  for (const part of allSources(parsed)) partsOfLine.set(part.line, [...(partsOfLine.get(part.line) ?? []), part]);
   const cache = new Map<number, Set<string>>();
-  const result: WordsKept = { total: 0, kept: 0, missing: [] };
-  for (const part of allSources(parsed)) {
-    const number = entryOfLine.get(part.line);
+  const result: WordsKept = { total: 0, kept: 0, inNotes: 0, missing: [] };
+  const lines = document.split('\n');
+  const section = parsed.section!;
+  const first = section.heading ? section.line + 1 : section.line;
+  for (let no = first; no <= section.lastLine; no++) {
+    const line = lines[no - 1] ?? '';
+    if (line.trim() === '') continue;
+    const parts = partsOfLine.get(no) ?? [];
+    const number = entryOfLine.get(no);
     const adopter = number === undefined ? undefined : owners.get(number);
-    let known: Set<string>;
-    if (part.field === 'notes' || number === undefined) known = notes;
-    else {
-      if (!adopter) throw new Error(`Adopter ${number} of line ${part.line} was not stored.`);
+    let known: Set<string> = new Set();
+    if (parts.some((p) => p.field === 'notes')) known = notes;
+    else if (number !== undefined) {
+      if (!adopter) throw new Error(`Adopter ${number} of line ${no} was not stored.`);
       if (!cache.has(number)) cache.set(number, adopterWords(adopter));
       known = cache.get(number)!;
     }
-    const fieldWords = new Set([...wordsOf(FIELD_WORDS[part.field] ?? ''), ...(part.field === 'vendorNote' ? project : [])]);
-    const months = adopter && part.field === 'date' ? adopterMonths(adopter) : new Set<number>();
-    for (const word of wordsOf(plainText(withoutBlockMarkup(part.text)))) {
+    const fieldWords = new Set(parts.flatMap((p) => [...wordsOf(FIELD_WORDS[p.field] ?? ''), ...(p.field === 'vendorNote' ? project : [])]));
+    const months = adopter && parts.some((p) => p.field === 'date') ? adopterMonths(adopter) : new Set<number>();
+    for (const word of wordsOf(plainText(withoutBlockMarkup(line)))) {
       result.total++;
       const month = months.size > 0 ? monthNumber(word, true) : null;
-      if (known.has(word) || fieldWords.has(word) || (month !== null && months.has(month))) result.kept++;
-      else result.missing.push(`line ${part.line}: ${word}`);
+      if (known.has(word) || fieldWords.has(word) || (month !== null && months.has(month))) {
+        result.kept++;
+        if (known === notes) result.inNotes++;
+      } else result.missing.push(`line ${no}: ${word}`);
     }
   }
   return result;
