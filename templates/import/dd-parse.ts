@@ -702,6 +702,10 @@ function assignNumbers(entries: DdEntry[], warnings: string[]): void {
     used.add(entry.number);
     previous = entry.number;
   }
+  const numbers = entries.map((e) => e.number);
+  if (numbers.some((n, k) => k > 0 && n < numbers[k - 1]!)) {
+    warnings.push(`The adopters are numbered ${numbers.join(', ')} in the document's order; the export lists them by number, so in another order.`);
+  }
   if (written.size > 0) {
     const top = highest(used);
     const missing: number[] = [];

@@ -138,7 +138,8 @@ function descriptionDash(source: string): { index: number; width: number } {
 function nameAndSite(source: string): { name: string; website: string | null } {
   const link = wholeLink(source.trim());
   if (link && /^https?:\/\//i.test(link.url)) return { name: unescapeMarkdown(link.text).trim(), website: link.url };
-  return { name: unescapeMarkdown(source).replace(/\s+/g, ' ').trim(), website: null };
+  // What a reader sees: "**Globex**" is Globex; the generator's escapes ("Globex\\_Labs") come back as typed.
+  return { name: plainText(source), website: null };
 }
 
 /** Splits a heading label (Markdown source) into organization and industry. */
@@ -150,7 +151,7 @@ export function splitLabel(source: string): LabelParts {
   const slash = separatorSlash(src);
   if (slash.index > 0 && slash.index < src.length - slash.width) {
     const org = nameAndSite(src.slice(0, slash.index));
-    const industry = unescapeMarkdown(src.slice(slash.index + slash.width)).trim();
+    const industry = plainText(src.slice(slash.index + slash.width));
     if (org.name && industry) {
       if (isIndustryOnly(text)) return { text, organization: null, industry: text, website: null, form: 'industry' };
       return { text, organization: org.name, industry, website: org.website, form: 'org/industry' };
@@ -160,7 +161,7 @@ export function splitLabel(source: string): LabelParts {
   const paren = /^(.*\S)\s*\\?\(([^()]+)\\?\)$/.exec(src);
   if (paren && !isIndustryOnly(text)) {
     const org = nameAndSite(paren[1]!);
-    const industry = unescapeMarkdown(paren[2]!.replace(/\\$/, '')).trim();
+    const industry = plainText(paren[2]!.replace(/\\$/, ''));
     if (org.name && industry && !/\]$/.test(paren[1]!)) return { text, organization: org.name, industry, website: org.website, form: 'org (industry)' };
   }
   if (isIndustryOnly(text)) return { text, organization: null, industry: text, website: null, form: 'industry' };
@@ -169,7 +170,7 @@ export function splitLabel(source: string): LabelParts {
   if (dash.index > 0 && dash.index + dash.width < src.length) {
     const before = src.slice(0, dash.index);
     const org = nameAndSite(before);
-    const description = unescapeMarkdown(src.slice(dash.index + dash.width)).trim();
+    const description = plainText(src.slice(dash.index + dash.width));
     if (org.name && description) {
       // "Financial services - Europe" describes a sector, not one organization.
       if (isIndustryOnly(plainText(before))) return { text, organization: null, industry: text, website: null, form: 'industry' };

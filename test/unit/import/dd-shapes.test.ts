@@ -223,11 +223,49 @@ Hooli is trying it.
   });
 });
 
+describe('an organization heading between numbered ones', () => {
+  it('gets the first number no heading was written with; the report says the export order differs', async () => {
+    const text = dd(`#### Adoption
+
+##### Adopter 1 - Globex
+
+May 2025
+
+Globex runs it.
+
+##### Initech
+
+Bo Sample, Architect
+May 2025
+
+Initech runs it.
+
+##### Adopter 2 - Hooli
+
+June 2025
+
+Hooli runs it.
+`);
+    const parsed = parseDdDocument(text);
+    expect(parsed.entries.map(seen)).toEqual([
+      named(1, '##### Adopter 1 - Globex', 'Globex', null, [], '2025-05'),
+      named(3, '##### Initech', 'Initech', null, [['Bo Sample', 'Architect']], '2025-05'),
+      named(2, '##### Adopter 2 - Hooli', 'Hooli', null, [], '2025-06'),
+    ]);
+    expect(parsed.warnings.join('\n')).toMatch(/"Initech" \(line \d+\) has no adopter number; it was imported as Adopter 3/);
+    expect(parsed.warnings.join('\n')).toMatch(/numbered 1, 3, 2 in the document's order; the export lists them by number/);
+    const done = await importAndRoundTrip(text, parsed);
+    expect(done.words.missing).toEqual([]);
+    expect(done.headings.map((h) => Number(/^##### Adopter (\d+) - /.exec(h)?.[1]))).toEqual([1, 2, 3]);
+    expect(done.recordsB).toEqual(exportable(done.records));
+  });
+});
+
 describe('entries with their own subsections', () => {
   it('one entry each; the ###### headings stay inside its summary', async () => {
     const text = dd(`#### Adoption
 
-##### Globex
+##### **Globex**
 
 _Ada Example, SRE_\\
 March 2025
@@ -253,7 +291,7 @@ April 2025
 Initech runs it for payments.
 `);
     const { parsed } = await expectWholeImport(text, [
-      named(1, '##### Globex', 'Globex', null, [['Ada Example', 'SRE']], '2025-03'),
+      named(1, '##### **Globex**', 'Globex', null, [['Ada Example', 'SRE']], '2025-03'),
       named(2, '##### Adopter 2 - Initech / Finance', 'Initech', 'Finance', [], '2025-04'),
     ]);
     expect(parsed.entries.map((e) => e.subsections)).toEqual([['Usage', 'Perception and Feeling', 'Strengths and Improvements'], ['Usage']]);
