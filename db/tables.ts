@@ -72,6 +72,7 @@ export const TABLES: Readonly<Record<EntityName, TableSpec>> = {
       number: col('number', 'int'),
       anonymous: col('anonymous', 'bool'),
       publicLabel: col('public_label'),
+      namedLabel: col('named_label'),
       adopterType: col('adopter_type'),
       relation: col('relation'),
       independent: col('independent', 'bool'),
@@ -114,6 +115,7 @@ export const TABLES: Readonly<Record<EntityName, TableSpec>> = {
       personId: col('person_id', 'int'),
       anonymous: col('anonymous', 'bool'),
       position: col('position', 'int'),
+      role: col('role'),
     },
   },
   answer: {

@@ -164,9 +164,30 @@ function reapply(db: Database.Database, tables: Tables, change: ChangeRow): numb
   return events.length;
 }
 
+/**
+ * A change of another scope, made later and still in effect, may have removed a record this
+ * one's rows point at (an organization deleted after an adopter was moved to it): the
+ * database refuses the write, the transaction puts everything back, and the reviewer is told
+ * in words which way round to go.
+ */
+function asConflict<T>(change: ChangeRow, verb: 'undo' | 'redo', fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+      throw new DeskError(
+        'CONFLICT',
+        `“${change.label}” cannot be ${verb === 'undo' ? 'undone' : 'redone'} yet: a later change removed or took a record it needs. Undo the later changes first, from the history list. Nothing was changed.`,
+      );
+    }
+    throw error;
+  }
+}
+
 function undoRow(db: Database.Database, tables: Tables, change: ChangeRow): UndoResult {
   refuseIfBlocked(db, change, 'undo');
-  const events = revert(db, tables, change);
+  const events = asConflict(change, 'undo', () => revert(db, tables, change));
   db.prepare('UPDATE change SET undone = 1, redoable = 1, undo_seq = (SELECT coalesce(max(undo_seq), 0) + 1 FROM change) WHERE id = ?').run(change.id);
   return { ...summaryOf(change), events };
 }
@@ -194,7 +215,7 @@ export function redoLastUndone(db: Database.Database, tables: Tables, scope: Und
       const change = nextToRedo(db, scope);
       if (!change) throw new DeskError('NOTHING_TO_UNDO', 'There is nothing to redo here.');
       refuseIfBlocked(db, change, 'redo');
-      const events = reapply(db, tables, change);
+      const events = asConflict(change, 'redo', () => reapply(db, tables, change));
       db.prepare('UPDATE change SET undone = 0, redoable = 0, undo_seq = NULL WHERE id = ?').run(change.id);
       return { ...summaryOf(change), events };
     })

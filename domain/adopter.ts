@@ -25,6 +25,12 @@ export const adopterFields = z.object({
   anonymous: z.boolean(),
   /** What public output shows for an anonymous adopter; default "Anonymous <industry>". */
   publicLabel: optionalLine('The public label'),
+  /**
+   * What public output shows for a named adopter instead of "Organization/Industry": an
+   * imported DD's own words ("Globex - financial services"), kept whatever the shared
+   * organization's record says. Never printed while the adopter is anonymous.
+   */
+  namedLabel: optionalLine('The label in the DD'),
   adopterType: adopterType,
   relation: relation,
   /** Not the vendor behind the project (TOC criteria count independent adopters only). */
@@ -61,6 +67,7 @@ export function anonymousLabel(adopter: Pick<AdopterFields, 'publicLabel'>, indu
 export const ADOPTER_DEFAULTS: Omit<AdopterFields, 'organizationId'> = {
   anonymous: false,
   publicLabel: null,
+  namedLabel: null,
   adopterType: 'end-user',
   relation: 'direct',
   independent: true,

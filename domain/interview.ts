@@ -39,6 +39,11 @@ export interface Interview extends InterviewFields {
 export const participantFields = z.object({
   personId: entityId,
   anonymous: z.boolean(),
+  /**
+   * The role as this interview recorded it (a DD document imported as written); null: the
+   * person's own role. A person taking part in several projects' DDs keeps each one's words.
+   */
+  role: z.string().max(200, 'A role is at most 200 characters.').nullable().optional(),
 });
 export type ParticipantFields = z.output<typeof participantFields>;
 

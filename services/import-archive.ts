@@ -101,6 +101,8 @@ export function buildArchive(store: Store, projectId: number): ArchiveInput {
         number: a.number,
         anonymous: a.anonymous,
         publicLabel: a.publicLabel,
+        // Written only when set, so an archive of data without it reads as before.
+        ...(a.namedLabel !== null ? { namedLabel: a.namedLabel } : {}),
         adopterType: a.adopterType,
         relation: a.relation,
         independent: a.independent,
@@ -131,7 +133,13 @@ export function buildArchive(store: Store, projectId: number): ArchiveInput {
             summarySentAt: i.summarySentAt,
             approvedAt: i.approvedAt,
             approvedHash: i.approvedHash,
-            participants: participantsOf.get(i.id)!.map((pt) => ({ uid: uidOf(participant, pt.id), person: keyOfPerson(pt.personId), anonymous: pt.anonymous, position: pt.position })),
+            participants: participantsOf.get(i.id)!.map((pt) => ({
+              uid: uidOf(participant, pt.id),
+              person: keyOfPerson(pt.personId),
+              anonymous: pt.anonymous,
+              position: pt.position,
+              ...(pt.role !== null && pt.role !== undefined ? { role: pt.role } : {}),
+            })),
             answers: answer.list({ interview_id: i.id }, { orderBy: 'question_key' }).map((an) => ({ uid: uidOf(answer, an.id), questionKey: an.questionKey, text: an.text, ...stamps(an) })),
             quotes: quotesOf.get(i.id)!.map((q, k) => ({
               key: archiveKeys.quote(iKey, k + 1),
@@ -329,7 +337,9 @@ export function importArchive(store: Store, input: { fileName: string; text: str
         continue;
       }
       // The number stays this store's: it is unique in the project, and others may point at it.
-      const values = { ...rest, organizationId };
+      // An archive written before entries kept their own label says nothing of it: leave ours.
+      const { namedLabel, ...known } = rest;
+      const values = { ...known, ...(namedLabel === undefined ? {} : { namedLabel }), organizationId };
       const r = merge(t.adopter, label, local, values, { createdAt, updatedAt }, () =>
         t.adopter.insert({ ...values, projectId: project.id, number, uid: newUid(t.adopter, uid) }),
       );
@@ -372,6 +382,7 @@ export function importArchive(store: Store, input: { fileName: string; text: str
               interviewId,
               personId,
               anonymous: pt.anonymous,
+              role: pt.role ?? null,
               position: ir.action === 'created' ? pt.position : ++position,
               uid: newUid(t.participant, pt.uid),
             });

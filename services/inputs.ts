@@ -63,7 +63,7 @@ export const interviewInputs = {
     })
     .strict(),
   addParticipant: participantFields.partial().extend({ interviewId: entityId, personId: entityId }).strict(),
-  updateParticipant: patchOf(participantFields.pick({ anonymous: true })),
+  updateParticipant: patchOf(participantFields.pick({ anonymous: true, role: true })),
 };
 
 export const quoteInputs = {

@@ -17,6 +17,7 @@ export function publicationData(store: Store, projectId: number): PublicationDat
       number: a.number,
       anonymous: a.anonymous,
       publicLabel: a.publicLabel,
+      namedLabel: a.namedLabel,
       organization: {
         name: org.name,
         aliases: org.aliases,
@@ -35,7 +36,8 @@ export function publicationData(store: Store, projectId: number): PublicationDat
         const participants = participant.list({ interview_id: i.id }, { orderBy: 'position, id' }).map((pt) => {
           const who = person.get(pt.personId);
           people.set(who.id, who.name);
-          return { name: who.name, role: who.role, email: who.email, anonymous: pt.anonymous, maintainer: who.maintainer };
+          // The role this interview recorded, when it recorded one (an imported DD's words); the person's otherwise.
+          return { name: who.name, role: pt.role ?? who.role, email: who.email, anonymous: pt.anonymous, maintainer: who.maintainer };
         });
         return {
           id: i.id,

@@ -44,6 +44,8 @@ export interface PublicationAdopter {
   number: number;
   anonymous: boolean;
   publicLabel: string | null;
+  /** A named adopter's own label (an imported DD's words), printed instead of "Organization/Industry". */
+  namedLabel?: string | null;
   organization: {
     name: string;
     aliases: string[];

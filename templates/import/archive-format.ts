@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { adopterFields, adopterNumber } from '../../domain/adopter';
 import { allowanceFields } from '../../domain/allowance';
-import { interviewFields, questionKey, quoteFields } from '../../domain/interview';
+import { interviewFields, participantFields, questionKey, quoteFields } from '../../domain/interview';
 import { organizationFields } from '../../domain/organization';
 import { personFields } from '../../domain/person';
 import { projectFields, projectSlug } from '../../domain/project';
@@ -44,7 +44,7 @@ const archiveInterview = z
     key,
     uid,
     ...interviewFields.shape,
-    participants: z.array(z.object({ uid, person: key, anonymous: z.boolean(), position: z.number().int().min(1) }).strict()),
+    participants: z.array(z.object({ uid, person: key, anonymous: z.boolean(), role: participantFields.shape.role, position: z.number().int().min(1) }).strict()),
     answers: z.array(z.object({ uid, questionKey, text: z.string(), ...stamps }).strict()),
     quotes: z.array(archiveQuote),
     ...stamps,
@@ -57,6 +57,7 @@ const archiveAdopter = z
     uid,
     number: adopterNumber,
     ...adopterFields.omit({ organizationId: true }).shape,
+    namedLabel: adopterFields.shape.namedLabel.optional(),
     organization: key,
     allowances: z.array(allowanceFields.omit({ adopterId: true }).extend({ uid, ...stamps }).strict()),
     interviews: z.array(archiveInterview),

@@ -253,6 +253,21 @@ const EXPECTATIONS: Record<number, { name: string; check: (after: Database.Datab
       expect(after.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     },
   },
+  11: {
+    name: 'entry words',
+    check: (after) => {
+      // Every existing interviewee keeps the person's own role, every named adopter the "Organization/Industry" label.
+      expect(after.prepare('SELECT id, role FROM participant ORDER BY id').all()).toEqual([
+        { id: 1, role: null },
+        { id: 2, role: null },
+      ]);
+      expect(after.prepare('SELECT id, named_label FROM adopter ORDER BY id').all()).toEqual([
+        { id: 1, named_label: null },
+        { id: 2, named_label: null },
+        { id: 3, named_label: null },
+      ]);
+    },
+  },
 };
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
