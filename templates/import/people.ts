@@ -171,20 +171,24 @@ export function parsePlainPeopleLine(line: string, organization: string | null =
     const parts = chunk.split(/ (?:and|&) /);
     return parts.length > 1 && parts.every((p) => looksLikeName(p) && !isOrganization(p)) ? parts : [chunk];
   });
+  // A role has a word of a job title, names the organization, or says where ("Head of Platform at Initech").
+  const isTitle = (chunk: string) => / (?:at|of|from|for) /.test(` ${chunk} `) || chunk.split(' ').some((w) => ROLE_WORDS.has(w.toLowerCase().replace(/[.'’]+$/, '')));
+  const isRole = (chunk: string) => isTitle(chunk) || isOrganization(chunk);
   const people: PersonMention[] = [];
   for (const [k, chunk] of chunks.entries()) {
-    if (!chunk) return null;
+    if (!chunk || chunk.split(' ').length > 10) return null;
     const next = chunks[k + 1];
-    const nextIsRole = next !== undefined && (!looksLikeName(next) || isOrganization(next));
     const person = isOrganization(chunk) ? null : parsePerson(chunk);
     // A one-word name starts a person only with a role after it ("Jochen, Engineering Manager").
-    const starts = person !== null && (person.role !== null || person.name.includes(' ') || nextIsRole || people.length === 0);
-    if (starts) {
+    if (person !== null && (person.role !== null || person.name.includes(' ') || (next !== undefined && !looksLikeName(next) && isTitle(next)))) {
       people.push({ name: person.name, role: person.role });
       continue;
     }
+    // Otherwise the part is the role of the person before it, or where they work after their
+    // role ("Ada Example, Staff Engineer, Initech"); anything else is not a line of people
+    // ("Kubernetes, Helm, Argo CD").
     const current = people.at(-1);
-    if (!current || chunk.split(' ').length > 10) return null;
+    if (!current || !(isRole(chunk) || (current.role !== null && person !== null))) return null;
     current.role = current.role ? `${current.role}, ${chunk}` : chunk;
   }
   if (people.length === 0) return null;

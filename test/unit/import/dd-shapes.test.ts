@@ -323,6 +323,12 @@ describe('interviewee lines as reviewers type them', () => {
     await expectWholeImport(text, [named(1, '##### Initech - logistics company', 'Initech', 'logistics company', [['Ada Example', null], ['Bo Sample', null]], '2025-06')]);
   });
 
+  it.each(['Kubernetes, Helm, Argo CD', 'Globex Labs, Springfield', 'Hooli, Initech and Globex'])('"%s" under the heading is the summary, not people', async (line) => {
+    const text = dd(`#### Adoption\n\n##### Initech\n\nJune 2025\n\n${line}\n`);
+    const [entry] = (await expectWholeImport(text, [named(1, '##### Initech', 'Initech', null, [], '2025-06')])).parsed.entries;
+    expect(entry!.summary).toBe(line);
+  });
+
   it('a sentence under the heading is the summary, not people', async () => {
     const text = dd(`#### Adoption\n\n##### Initech\n\nJune 2025\n\nInitech Labs, a team in Springfield, runs it\n`);
     const [entry] = (await expectWholeImport(text, [named(1, '##### Initech', 'Initech', null, [], '2025-06')])).parsed.entries;
