@@ -35,7 +35,7 @@ function ranked<T>(items: readonly T[], base: (item: T) => string): Map<T, strin
 
 /** Everything in one project (live records), as the archive's plain data. */
 export function buildArchive(store: Store, projectId: number): ArchiveInput {
-  const { project, adopter, organization, person, interview, participant, answer, quote, allowance } = store.tables;
+  const { project, adopter, organization, person, interview, participant, answer, quote, allowance, dismissal } = store.tables;
   const p = project.getLive(projectId);
   const adopters = adopter.list({ project_id: p.id }, { orderBy: 'number' });
   const interviewsOf = new Map(adopters.map((a) => [a.id, interview.list({ adopter_id: a.id }, { orderBy: 'coalesce(date, month), id' })]));
@@ -118,6 +118,9 @@ export function buildArchive(store: Store, projectId: number): ArchiveInput {
         allowances: allowance
           .list({ adopter_id: a.id }, { orderBy: 'id' })
           .map((al) => ({ uid: uidOf(allowance, al.id), term: al.term, entryNumber: al.entryNumber, note: al.note, ...stamps(al) })),
+        dismissals: dismissal
+          .list({ adopter_id: a.id }, { orderBy: 'id' })
+          .map((d) => ({ uid: uidOf(dismissal, d.id), code: d.code, warningKey: d.warningKey, message: d.message, ...stamps(d) })),
         interviews: interviews.map((i) => {
           const iKey = interviewKey.get(i)!;
           return {
@@ -315,7 +318,7 @@ export function importArchive(store: Store, input: { fileName: string; text: str
     // Adopters, interviews and their parts by uid; without one, adopters by number,
     // interviews by day and rank, quotes by rank.
     for (const a of archive.adopters) {
-      const { key: _ak, uid, number, organization: orgKey, allowances, interviews, createdAt, updatedAt, ...rest } = a;
+      const { key: _ak, uid, number, organization: orgKey, allowances, dismissals = [], interviews, createdAt, updatedAt, ...rest } = a;
       void _ak;
       const organizationId = orgByKey.get(orgKey)!.id;
       const [withNumber] = t.adopter.list({ project_id: project.id, number }, { includeTrashed: true });
@@ -353,6 +356,17 @@ export function importArchive(store: Store, input: { fileName: string; text: str
         const inserted = t.allowance.insert({ adopterId, term: al.term, entryNumber: al.entryNumber, note: al.note, uid: newUid(t.allowance, al.uid) });
         setStamps(t.allowance as unknown as EntityTable<RowMeta>, inserted.id, al);
         note(`${label}: allowance "${al.term}"`, 'created');
+      }
+
+      // Warnings the reviewer dismissed: by uid, else by the warning's fingerprint. A dismissal
+      // only hides the warning it was made for, so one already here is never changed or removed.
+      const haveDismissals = t.dismissal.list({ adopter_id: adopterId });
+      for (const d of dismissals) {
+        if (byUid(t.dismissal, d.uid, (x) => x.adopterId === adopterId)) continue;
+        if (haveDismissals.some((h) => h.warningKey === d.warningKey)) continue;
+        const inserted = t.dismissal.insert({ adopterId, code: d.code, warningKey: d.warningKey, message: d.message, uid: newUid(t.dismissal, d.uid) });
+        setStamps(t.dismissal as unknown as EntityTable<RowMeta>, inserted.id, d);
+        note(`${label}: dismissed warning "${d.message}"`, 'created');
       }
 
       const localInterviews = t.interview.list({ adopter_id: adopterId }, { orderBy: 'coalesce(date, month), id', includeTrashed: true });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adopterFields, adopterNumber } from '../../domain/adopter';
 import { allowanceFields } from '../../domain/allowance';
+import { dismissalFields } from '../../domain/dismissal';
 import { interviewFields, participantFields, questionKey, quoteFields } from '../../domain/interview';
 import { organizationFields } from '../../domain/organization';
 import { personFields } from '../../domain/person';
@@ -19,14 +20,17 @@ import { projectFields, projectSlug } from '../../domain/project';
  * month) and rank on that day, a quote's rank in its interview, an answer's question key.
  * The keys also link records inside the archive (a person's organization, a quote's
  * speaker). The archive carries each record's createdAt/updatedAt so a merge can tell
- * which side is newer. It is written deterministically (fixed key order, no export time), so the
+ * which side is newer. Since version 3 an adopter carries the consistency warnings the reviewer
+ * dismissed for it (`dismissals`: each warning's fingerprint, so it stays hidden in the store it
+ * travels to until the text it was about changes); older archives have none. It is written
+ * deterministically (fixed key order, no export time), so the
  * same data always gives the same bytes.
  */
 
 export const ARCHIVE_FORMAT = 'adoption-desk-archive';
-export const ARCHIVE_VERSION = 2;
-/** Versions this app reads: 1 (no stable ids) and the current one. */
-export const ARCHIVE_VERSIONS = [1, ARCHIVE_VERSION] as const;
+export const ARCHIVE_VERSION = 3;
+/** Versions this app reads: 1 (no stable ids), 2 (no dismissed warnings) and the current one. */
+export const ARCHIVE_VERSIONS = [1, 2, ARCHIVE_VERSION] as const;
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/, 'A timestamp is ISO 8601 in UTC, like 2024-09-17T10:00:00.000Z.');
 const stamps = { createdAt: timestamp, updatedAt: timestamp };
@@ -51,6 +55,9 @@ const archiveInterview = z
   })
   .strict();
 
+/** A warning the reviewer dismissed for the adopter (domain/dismissal.ts), by its fingerprint. */
+const archiveDismissal = dismissalFields.omit({ adopterId: true }).extend({ uid, ...stamps }).strict();
+
 const archiveAdopter = z
   .object({
     key,
@@ -60,6 +67,8 @@ const archiveAdopter = z
     namedLabel: adopterFields.shape.namedLabel.optional(),
     organization: key,
     allowances: z.array(allowanceFields.omit({ adopterId: true }).extend({ uid, ...stamps }).strict()),
+    /** Since version 3; absent in older archives, which carried none. */
+    dismissals: z.array(archiveDismissal).optional(),
     interviews: z.array(archiveInterview),
     ...stamps,
   })
@@ -68,8 +77,11 @@ const archiveAdopter = z
 export const archiveSchema = z
   .object({
     format: z.literal(ARCHIVE_FORMAT, { error: () => `This is not an Adoption Desk archive (its "format" is not "${ARCHIVE_FORMAT}").` }),
-    version: z.union([z.literal(1), z.literal(ARCHIVE_VERSION)], {
-      error: () => `This archive is of another version than ${ARCHIVE_VERSIONS.join(' or ')}; use the app that wrote it or a newer one.`,
+    version: z.union([z.literal(1), z.literal(2), z.literal(ARCHIVE_VERSION)], {
+      error: (issue) =>
+        typeof issue.input === 'number' && issue.input > ARCHIVE_VERSION
+          ? `This archive was written by a newer version of Adoption Desk (archive version ${issue.input}; this one reads versions 1 to ${ARCHIVE_VERSION}). Update Adoption Desk to import it.`
+          : `This archive's version is not one Adoption Desk has written (it reads versions 1 to ${ARCHIVE_VERSION}).`,
     }),
     project: z.object({ key, uid, slug: projectSlug, ...projectFields.shape, ...stamps }).strict(),
     organizations: z.array(z.object({ key, uid, ...organizationFields.shape, ...stamps }).strict()),
@@ -154,6 +166,7 @@ export function parseArchive(text: string): { archive: Archive } | { problems: A
     unique(a.key, `adopters[${i}].key`);
     uniqueUid('adopter', a.uid, `adopters[${i}].uid`);
     a.allowances.forEach((al, j) => uniqueUid('allowance', al.uid, `adopters[${i}].allowances[${j}].uid`));
+    a.dismissals?.forEach((d, j) => uniqueUid('dismissal', d.uid, `adopters[${i}].dismissals[${j}].uid`));
     if (!organizations.has(a.organization)) problems.push({ path: `adopters[${i}].organization`, message: `No organization has the key "${a.organization}".` });
     a.interviews.forEach((iv, j) => {
       unique(iv.key, `adopters[${i}].interviews[${j}].key`);

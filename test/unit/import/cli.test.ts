@@ -125,7 +125,7 @@ describe('import commands', () => {
     const out = path.join(dir, 'globex.json');
     const exported = await cli(['archive', 'export', '--project', 'globex-mesh', '--out', out, '--db', db]);
     expect(exported.code).toBe(0);
-    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ format: 'adoption-desk-archive', version: 2 });
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ format: 'adoption-desk-archive', version: 3 });
     const other = path.join(dir, 'other.sqlite');
     const imported = await cli(['archive', 'import', out, '--db', other]);
     expect(imported.code).toBe(0);
