@@ -149,7 +149,10 @@ export function splitLabel(source: string): LabelParts {
   if (!text) return { text: '', organization: null, industry: null, website: null, form: 'none' };
   if (/^anonymous\b/i.test(text)) return { text, organization: null, industry: text.replace(/^anonymous\b\s*/i, '') || null, website: null, form: 'anonymous' };
   const slash = separatorSlash(src);
-  if (slash.index > 0 && slash.index < src.length - slash.width) {
+  // "Globex - AI/ML platform": a description after a dash may hold a slash of its own.
+  const dash = descriptionDash(src);
+  const dashFirst = dash.index > 0 && (slash.index <= 0 || dash.index < slash.index);
+  if (!dashFirst && slash.index > 0 && slash.index < src.length - slash.width) {
     const org = nameAndSite(src.slice(0, slash.index));
     const industry = plainText(src.slice(slash.index + slash.width));
     if (org.name && industry) {
@@ -159,14 +162,13 @@ export function splitLabel(source: string): LabelParts {
   }
   // "CyberAgent, Inc. (Internet Services & Entertainment)": a trailing parenthesis.
   const paren = /^(.*\S)\s*\\?\(([^()]+)\\?\)$/.exec(src);
-  if (paren && !isIndustryOnly(text)) {
+  if (paren && !dashFirst && !isIndustryOnly(text)) {
     const org = nameAndSite(paren[1]!);
     const industry = plainText(paren[2]!.replace(/\\$/, ''));
     if (org.name && industry && !/\]$/.test(paren[1]!)) return { text, organization: org.name, industry, website: org.website, form: 'org (industry)' };
   }
   if (isIndustryOnly(text)) return { text, organization: null, industry: text, website: null, form: 'industry' };
   // "Globex - technology company": the organization, then what it is (kept as its industry).
-  const dash = descriptionDash(src);
   if (dash.index > 0 && dash.index + dash.width < src.length) {
     const before = src.slice(0, dash.index);
     const org = nameAndSite(before);

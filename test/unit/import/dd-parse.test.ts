@@ -92,6 +92,8 @@ describe('labels', () => {
     ['Globex -  retail', 'Globex', 'retail', 'org - description'],
     ['[Globex - Labs](https://globex.example) - research', 'Globex - Labs', 'research', 'org - description'],
     ['Globex-Labs', 'Globex-Labs', null, 'org'],
+    ['Globex - AI/ML platform', 'Globex', 'AI/ML platform', 'org - description'],
+    ['Globex — cloud provider (EU)', 'Globex', 'cloud provider (EU)', 'org - description'],
     ['Financial services - Europe', null, 'Financial services - Europe', 'industry'],
     ['e-commerce', null, 'e-commerce', 'industry'],
     ['\\*Globex\\*\\_\\#1 &lt;script&gt;alert\\(1\\)&lt;/script&gt;/\\[Energy\\]\\(https\\://evil.example\\)', '*Globex*_#1 <script>alert(1)</script>', '[Energy](https://evil.example)', 'org/industry'],
