@@ -14,7 +14,7 @@
  * whether the importer read exactly what a human reader read.
  */
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { publicAdopterLabel } from '../../domain/labels';
 import { escapeInline } from '../../templates/markdown/escape';
 import { monthLine } from '../../templates/markdown/months';
@@ -181,6 +181,14 @@ function exportable(records: ProjectRecords): ProjectRecords {
 
 describeCorpus('DD documents of the corpus', (corpus) => {
   const byFile = new Map(corpus.manifest.map((row) => [row.file!, row]));
+  const totals = { documents: 0, entries: 0, starts: 0, words: 0, kept: 0, inNotes: 0 };
+  afterAll(() => {
+    if (totals.documents === 0) return;
+    const share = totals.words ? ((100 * totals.kept) / totals.words).toFixed(totals.kept === totals.words ? 0 : 2) : '100';
+    console.log(
+      `All ${totals.documents} documents: ${totals.entries} entries for ${totals.starts} level-5 headings or checklist items; words kept ${totals.kept}/${totals.words} (${share}%), ${totals.inNotes} of them in the project notes`,
+    );
+  });
 
   it('the manifest and the dd folder list the same documents, and the expectations cover them all', () => {
     expect([...byFile.keys()].sort()).toEqual(corpus.ddFiles);
@@ -224,6 +232,12 @@ describeCorpus('DD documents of the corpus', (corpus) => {
         const report = await unwrap(inProcessDeskApi(desk).importDdDocument({ fileName: file, text: corpus.read(`dd/${file}`) }));
         const words = wordsKept(text, parsed, projectRecords(desk, report.projectId!));
         const starts = entryStarts(text, parsed);
+        totals.documents++;
+        totals.entries += parsed.entries.length;
+        totals.starts += starts.count;
+        totals.words += words.total;
+        totals.kept += words.kept;
+        totals.inNotes += words.inNotes;
         console.log(`${file}: ${parsed.entries.length} entries for ${starts.what}; words kept ${words.kept}/${words.total} (${percent(words)}), ${words.inNotes} of them in the project notes`);
         expect(parsed.entries).toHaveLength(starts.count);
         expect(words.missing).toEqual([]);
