@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DeskError } from '../domain/errors';
 import { autoBackup, dailyBackupDone, damagedDatabaseError, openReadOnly, quickCheck, schemaCheck, writeBackup } from './backups';
 import { systemClock, type Clock } from './clock';
-import { blankDatabaseError, examineDatabasePath, foreignDatabaseError, identifyDatabase, type Identity } from './identity';
+import { APPLICATION_ID, blankDatabaseError, examineDatabasePath, foreignDatabaseError, identifyDatabase, type Identity } from './identity';
 import { latestVersion, migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { ioReason, isCorruption, toDeskError } from './sqlite-errors';
@@ -74,7 +74,9 @@ const IN_MEMORY_PEEK_BYTES = 64 * 1024 * 1024;
  * read-only connection adds nothing (rollback mode, or a log already there) or the file is
  * too large to copy; the read-only connection then decides.
  */
-function identifyWithoutTrace(file: string, target: { wal: boolean; size: number }, options: OpenOptions): Identity | null {
+function identifyWithoutTrace(file: string, target: { applicationId: number; wal: boolean; size: number }, options: OpenOptions): Identity | null {
+  // Our own store (its header says so) is opened read-write anyway: nothing to keep clean, nothing to copy.
+  if (target.applicationId === APPLICATION_ID) return null;
   if (!target.wal || target.size > IN_MEMORY_PEEK_BYTES || fs.existsSync(`${file}-wal`)) return null;
   let image: Buffer;
   try {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { APPLICATION_ID, examineDatabasePath, identifyDatabase } from '../../../db/identity';
 import { latestVersion } from '../../../db/migrate';
 import { MIGRATIONS } from '../../../db/migrations';
@@ -68,6 +68,19 @@ describe('recognising the store', () => {
       const reopened = openDatabase(file);
       expect(reopened.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
       reopened.close();
+    }
+  });
+
+  it('a stamped store is recognised by its header alone: opening it never copies the file into memory', () => {
+    const file = path.join(tempDir(), 'stamped.sqlite');
+    openDatabase(file).close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const read = vi.spyOn(fs, 'readFileSync');
+    try {
+      openDatabase(file).close();
+      expect(read.mock.calls.filter(([what]) => what === file)).toEqual([]);
+    } finally {
+      read.mockRestore();
     }
   });
 
