@@ -8,6 +8,7 @@ import {
   lineSource,
   sliceInlineSource,
   sliceLine,
+  sourceOf,
   stripColumns,
   trimStart,
   type InlineSource,
@@ -23,8 +24,13 @@ import type { Alignment } from './types';
  */
 export type RawBlock =
   | { kind: 'paragraph'; content: InlineSource }
-  | { kind: 'heading'; level: number; content: InlineSource }
-  | { kind: 'code'; text: string; info: string }
+  /**
+   * `marker`: where the heading's markup stands in the source — the run of "#"s (ATX) or
+   * the underline line (setext) — for a rewriter that changes only that markup.
+   */
+  | { kind: 'heading'; level: number; content: InlineSource; marker: { from: number; to: number; setext: boolean } }
+  /** `fence`: a fenced block's opening run ("```"), and whether a closing fence was found. */
+  | { kind: 'code'; text: string; info: string; fence?: { marker: string; closed: boolean } }
   | { kind: 'quote'; blocks: RawBlock[] }
   | { kind: 'list'; ordered: boolean; start: number; tight: boolean; items: RawBlock[][]; tasks: (boolean | null)[] }
   | { kind: 'rule' }
@@ -86,13 +92,17 @@ function openingFence(line: Line): { indent: number; marker: string; info: strin
 const isRule = (line: Line) => RULE.test(unindented(line) ?? '');
 const isQuote = (line: Line) => (unindented(line) ?? '').startsWith('>');
 
-/** A line that ends a paragraph without a blank line before it. */
-function interruptsParagraph(line: Line): boolean {
+/**
+ * A line that ends a paragraph without a blank line before it. `flat`: at the nesting
+ * limit no quote or list starts, so their markers do not interrupt either.
+ */
+function interruptsParagraph(line: Line, flat = false): boolean {
   const rest = unindented(line);
   if (rest === null) return false;
-  if (openingFence(line) || ATX.test(rest) || RULE.test(rest) || rest.startsWith('>')) return true;
+  if (openingFence(line) || ATX.test(rest) || RULE.test(rest) || (!flat && rest.startsWith('>'))) return true;
   const kind = htmlBlockStart(rest);
   if (kind >= 1 && kind <= 6) return true;
+  if (flat) return false;
   const item = listMarker(line);
   return !!item && !item.empty && (!item.ordered || item.start === 1);
 }
@@ -104,6 +114,15 @@ function interruptsParagraph(line: Line): boolean {
  * than this could be misjudged.
  */
 const LAZY_WINDOW = 400;
+
+/**
+ * How deep quotes and list items may nest. Beyond it the reader opens no further container:
+ * their lines read as paragraph text. Without a limit a summary of 5,000 ">" or 1,800
+ * nested items ran the reader and every consumer after it (Word, the guard) out of stack;
+ * GitHub nests on, so the published section escapes those markers
+ * (templates/markdown/contain.ts) and both readings agree again.
+ */
+export const MAX_NESTING = 32;
 
 /**
  * Whether a line outside a container could go on with a paragraph inside it. Anything
@@ -184,8 +203,29 @@ function parseTable(lines: readonly Line[], from: number, align: Alignment[]): {
 export class BlockReader {
   /** Where the last HTML block ended, in the lines being read (for adjacent HTML blocks). */
   private lastHtmlEnd = -1;
+  /** Where the link reference definitions read so far stand in the source (they apply to the whole document). */
+  readonly definitionRanges: { from: number; to: number }[] = [];
 
-  constructor(readonly definitions: Definitions) {}
+  /** `depth`: how many quotes and list items the lines read are inside. */
+  constructor(
+    readonly definitions: Definitions,
+    private depth = 0,
+  ) {}
+
+  /** At the nesting limit: quote and list markers are text. */
+  private get flat(): boolean {
+    return this.depth >= MAX_NESTING;
+  }
+
+  /** Reads a container's lines one level deeper. */
+  private nested(lines: Line[]): RawBlock[] {
+    this.depth++;
+    try {
+      return this.parse(lines);
+    } finally {
+      this.depth--;
+    }
+  }
 
   /** Whether some lines end inside an open paragraph, which a lazy line goes on with. */
   private endsInOpenParagraph(lines: readonly Line[]): boolean {
@@ -200,7 +240,7 @@ export class BlockReader {
       if (isBlank(inner)) return false;
     }
     // Read on the side (its definitions are not the document's): the lines are read again as part of their container.
-    return lastLeaf(new BlockReader(new Map()).parse(lines.slice(-LAZY_WINDOW)))?.kind === 'paragraph';
+    return lastLeaf(new BlockReader(new Map(), this.depth).parse(lines.slice(-LAZY_WINDOW)))?.kind === 'paragraph';
   }
 
   parse(source: readonly Line[]): RawBlock[] {
@@ -246,11 +286,11 @@ export class BlockReader {
         i = this.htmlBlock(lines, i, html, blocks);
         continue;
       }
-      if (rest.startsWith('>')) {
+      if (!this.flat && rest.startsWith('>')) {
         i = this.quote(lines, i, blocks);
         continue;
       }
-      if (listMarker(line)) {
+      if (!this.flat && listMarker(line)) {
         const { block, next } = this.list(lines, i);
         blocks.push(block);
         i = next;
@@ -286,16 +326,18 @@ export class BlockReader {
   private fencedCode(lines: readonly Line[], from: number, fence: { indent: number; marker: string; info: string }, blocks: RawBlock[]): number {
     const body: string[] = [];
     let i = from + 1;
+    let closed = false;
     while (i < lines.length) {
       const close = CLOSING_FENCE.exec(unindented(lines[i]!) ?? '');
       if (close && close[1]![0] === fence.marker[0] && close[1]!.length >= fence.marker.length) {
         i++;
+        closed = true;
         break;
       }
       body.push(stripColumns(lines[i]!, fence.indent).text);
       i++;
     }
-    blocks.push({ kind: 'code', text: body.join('\n'), info: fence.info });
+    blocks.push({ kind: 'code', text: body.join('\n'), info: fence.info, fence: { marker: fence.marker, closed } });
     return i;
   }
 
@@ -309,7 +351,12 @@ export class BlockReader {
       .slice(lead)
       .replace(/(?:^|[ \t]+)#+[ \t]*$/, '')
       .replace(/[ \t]+$/, '');
-    return { kind: 'heading', level, content: lineSource(text, trimmed.from + level + lead) };
+    return {
+      kind: 'heading',
+      level,
+      content: lineSource(text, trimmed.from + level + lead),
+      marker: { from: trimmed.from, to: trimmed.from + level, setext: false },
+    };
   }
 
   private htmlBlock(source: readonly Line[], from: number, kind: number, blocks: RawBlock[]): number {
@@ -349,7 +396,7 @@ export class BlockReader {
       } else break;
       i++;
     }
-    blocks.push({ kind: 'quote', blocks: this.parse(inner) });
+    blocks.push({ kind: 'quote', blocks: this.nested(inner) });
     return i;
   }
 
@@ -403,7 +450,7 @@ export class BlockReader {
       if (trailing > 0 && continues) tight = false;
       if (!continues) break;
     }
-    const parsed = items.map((item) => this.parse(item));
+    const parsed = items.map((item) => this.nested(item));
     const tasks = parsed.map((blocks, k) => this.taskBox(blocks, items[k]![0]!));
     return { block: { kind: 'list', ordered: first.ordered, start: first.start, tight, items: parsed, tasks }, next: i };
   }
@@ -421,6 +468,7 @@ export class BlockReader {
   private paragraph(lines: readonly Line[], from: number, blocks: RawBlock[]): number {
     const paragraph = [lines[from]!];
     let level = 0;
+    let underline: Line | null = null;
     let i = from + 1;
     while (i < lines.length) {
       const next = lines[i]!;
@@ -434,22 +482,32 @@ export class BlockReader {
       const setext = SETEXT.exec(unindented(next) ?? '');
       if (setext) {
         level = setext[1]![0] === '=' ? 1 : 2;
+        underline = next;
         i++;
         break;
       }
-      if (interruptsParagraph(next) || tableStart(next, lines[i + 1])) break;
+      if (interruptsParagraph(next, this.flat) || tableStart(next, lines[i + 1])) break;
       paragraph.push(next);
       i++;
     }
     let content = inlineSource(paragraph);
     const definitionsEnd = readDefinitions(content.text, this.definitions);
-    if (definitionsEnd > 0) content = sliceInlineSource(content, definitionsEnd);
+    if (definitionsEnd > 0) {
+      // To where the rest of the paragraph starts (a container's "> " before it included), or the last definition's end.
+      const to = definitionsEnd < content.text.length ? sourceOf(content, definitionsEnd) : sourceOf(content, definitionsEnd - 1) + 1;
+      this.definitionRanges.push({ from: content.froms[0]!, to });
+      content = sliceInlineSource(content, definitionsEnd);
+    }
     if (!content.text.trim()) {
       // Only definitions: a setext underline after them is a paragraph (or a rule) of its own.
       if (level) return i - 1;
       return i;
     }
-    blocks.push(level ? { kind: 'heading', level, content } : { kind: 'paragraph', content });
+    if (level && underline) {
+      const trimmed = trimStart(underline);
+      const marker = { from: trimmed.from, to: trimmed.from + trimmed.text.length - trimmed.virtual, setext: true };
+      blocks.push({ kind: 'heading', level, content, marker });
+    } else blocks.push({ kind: 'paragraph', content });
     return i;
   }
 }

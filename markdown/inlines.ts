@@ -150,7 +150,35 @@ function processEmphasis(nodes: Node[], delimiters: Delimiter[]): void {
   }
 }
 
-function parseNodes(src: string, definitions: Definitions): Node[] {
+/**
+ * Markup of a paragraph that a rewriter of the source may need to change, with where it
+ * stands in the inline text (`from` inclusive, `to` exclusive):
+ * - `html`: raw HTML (a tag, a comment, a declaration);
+ * - `link`: a link or image, `close` the index of its "]", `reference` when its target came
+ *   from a definition, `text` what a reader sees of it (asked for only when needed: links
+ *   nest, and reading every level's text would be quadratic);
+ * - `autolink`: `<scheme:…>`, `<address@…>` or a bare link (GFM), `text` as shown.
+ */
+export type Markup =
+  | { kind: 'html'; from: number; to: number }
+  | { kind: 'link'; from: number; to: number; close: number; href: string; image: boolean; reference: boolean; text: () => string }
+  | { kind: 'autolink'; from: number; to: number; href: string; text: string };
+
+/** What a reader sees of some nodes, as plain text (a line break as a space). Iterative: nesting may be deep. */
+function plainOf(nodes: readonly Node[]): string {
+  let out = '';
+  const stack: (readonly Node[] | Node)[] = [];
+  for (let k = nodes.length - 1; k >= 0; k--) stack.push(nodes[k]!);
+  while (stack.length) {
+    const node = stack.pop() as Node;
+    if (node.t === 'text' || node.t === 'code') out += node.s;
+    else if (node.t === 'soft' || node.t === 'break') out += ' ';
+    else for (let k = node.c.length - 1; k >= 0; k--) stack.push(node.c[k]!);
+  }
+  return out;
+}
+
+function parseNodes(src: string, definitions: Definitions, markup?: Markup[]): Node[] {
   const nodes: Node[] = [];
   const delimiters: Delimiter[] = [];
   const brackets: Bracket[] = [];
@@ -196,6 +224,7 @@ function parseNodes(src: string, definitions: Definitions): Node[] {
       if (start > i) verbatim(i, start);
       flush();
       nodes.push({ t: 'link', href: found.href, c: [{ t: 'text', s: src.slice(start, found.end), at: start }] });
+      markup?.push({ kind: 'autolink', from: start, to: found.end, href: found.href, text: src.slice(start, found.end) });
       return found.end;
     }
     return -1;
@@ -294,11 +323,13 @@ function parseNodes(src: string, definitions: Definitions): Node[] {
         const target = (auto ?? email)![1]!;
         flush();
         nodes.push({ t: 'link', href: auto ? target : `mailto:${target}`, c: [{ t: 'text', s: target, at: i + 1 }] });
+        markup?.push({ kind: 'autolink', from: i, to: i + (auto ?? email)![0].length, href: auto ? target : `mailto:${target}`, text: target });
         i += (auto ?? email)![0].length;
         continue;
       }
       const html = INLINE_HTML.exec(rest);
       if (html) {
+        markup?.push({ kind: 'html', from: i, to: i + html[0].length });
         const piece = htmlPiece(html[0]);
         if (piece.kind === 'literal') verbatim(i, i + html[0].length);
         else if (piece.kind === 'tail') verbatim(i + piece.at, i + html[0].length);
@@ -346,10 +377,21 @@ function parseNodes(src: string, definitions: Definitions): Node[] {
         i++;
         continue;
       }
-      const at = nodes.indexOf(opener.node);
+      // From the end: the opener is usually close to it, and nested images ("![![![…") stay linear.
+      const at = nodes.lastIndexOf(opener.node);
       const inner = nodes.splice(at + 1);
       processEmphasis(inner, delimiters.splice(opener.delimitersBefore));
       nodes[at] = { t: 'link', href: target.href, c: inner, ...(opener.image ? { image: true } : {}) };
+      markup?.push({
+        kind: 'link',
+        from: opener.image ? opener.at - 1 : opener.at,
+        to: target.end,
+        close: i,
+        href: target.href,
+        image: opener.image,
+        reference: target.reference,
+        text: () => plainOf(inner),
+      });
       // A link may not contain another link: earlier openers become plain brackets.
       if (!opener.image) for (const b of brackets) if (!b.image) b.active = false;
       i = target.end;
@@ -364,25 +406,29 @@ function parseNodes(src: string, definitions: Definitions): Node[] {
 }
 
 /** What follows a `]` at `close`: an inline resource, a full, collapsed or shortcut reference. */
-function linkTarget(src: string, open: number, close: number, definitions: Definitions): { href: string; end: number } | null {
+function linkTarget(src: string, open: number, close: number, definitions: Definitions): { href: string; end: number; reference: boolean } | null {
   const resource = resourceAt(src, close + 1);
-  if (resource) return resource;
+  if (resource) return { ...resource, reference: false };
   const text = src.slice(open + 1, close);
   const label = linkLabelAt(src, close + 1);
   if (label) {
     const href = definitions.get(normalizeLabel(label.label));
-    return href === undefined ? null : { href, end: label.end };
+    return href === undefined ? null : { href, end: label.end, reference: true };
   }
   if (text.length > 999 || !text.trim()) return null;
   const href = definitions.get(normalizeLabel(text));
   if (href === undefined) return null;
-  return { href, end: src.startsWith('[]', close + 1) ? close + 3 : close + 1 };
+  return { href, end: src.startsWith('[]', close + 1) ? close + 3 : close + 1, reference: true };
 }
 
 type Style = Omit<TextSpan, 'kind' | 'text' | 'source'> & { image?: boolean };
 
-function flatten(nodes: readonly Node[], style: Style, text: InlineSource, out: Inline[]): void {
-  const push = (s: string, at: number, extra: Partial<Style> = {}) => {
+/**
+ * The nodes as flat spans. Iterative, with a stack of its own: emphasis and images nest as
+ * deep as a text's markers go (200,000 "*" a side is 100,000 levels), beyond the call stack.
+ */
+function flatten(nodes: readonly Node[], base: Style, text: InlineSource, out: Inline[]): void {
+  const push = (style: Style, s: string, at: number, extra: Partial<Style> = {}) => {
     if (!s) return;
     const { image: _image, ...styled } = { ...style, ...extra };
     const span: TextSpan = { kind: 'text', text: s, ...styled, source: [] };
@@ -400,47 +446,60 @@ function flatten(nodes: readonly Node[], style: Style, text: InlineSource, out: 
       previous.text += span.text;
     } else out.push(span);
   };
-  for (const node of nodes) {
+  const stack: { node: Node; style: Style }[] = [];
+  const pushAll = (children: readonly Node[], style: Style) => {
+    for (let k = children.length - 1; k >= 0; k--) stack.push({ node: children[k]!, style });
+  };
+  pushAll(nodes, base);
+  while (stack.length) {
+    const { node, style } = stack.pop()!;
     switch (node.t) {
       case 'text':
-        push(node.s, node.at);
+        push(style, node.s, node.at);
         break;
       case 'code': {
         // A line ending inside code reads as a space: the pieces between stay verbatim.
         let at = node.at;
         node.s.split(' ').forEach((piece, k) => {
-          if (k > 0) push(' ', text.text[at] === ' ' ? at : -1, { code: true });
+          if (k > 0) push(style, ' ', text.text[at] === ' ' ? at : -1, { code: true });
           if (k > 0) at++;
-          push(piece, at, { code: true });
+          push(style, piece, at, { code: true });
           at += piece.length;
         });
         break;
       }
       case 'soft':
-        push(' ', -1);
+        push(style, ' ', -1);
         break;
       case 'break':
         out.push({ kind: 'break' });
         break;
       case 'em':
-        flatten(node.c, { ...style, italic: true }, text, out);
+        pushAll(node.c, { ...style, italic: true });
         break;
       case 'strong':
-        flatten(node.c, { ...style, bold: true }, text, out);
+        pushAll(node.c, { ...style, bold: true });
         break;
       case 'del':
-        flatten(node.c, { ...style, strike: true }, text, out);
+        pushAll(node.c, { ...style, strike: true });
         break;
       case 'link':
         // An image's alt text is plain text: links inside it are not links.
-        if (style.image) flatten(node.c, style, text, out);
-        else flatten(node.c, { ...style, link: node.image && style.link ? style.link : node.href, image: !!node.image }, text, out);
+        if (style.image) pushAll(node.c, style);
+        else pushAll(node.c, { ...style, link: node.image && style.link ? style.link : node.href, image: !!node.image });
         break;
     }
   }
 }
 
 const PLAIN: Style = { bold: false, italic: false, strike: false, code: false, link: null };
+
+/** The markup of one paragraph, heading or cell (see Markup), in the order it closes. Positions are in `text.text`. */
+export function inlineMarkup(text: InlineSource, definitions: Definitions): Markup[] {
+  const markup: Markup[] = [];
+  parseNodes(text.text.replace(/[ \t]+$/, ''), definitions, markup);
+  return markup;
+}
 
 /** The inline content of one paragraph, heading or cell, as styled spans and line breaks. */
 export function readInlines(text: InlineSource, definitions: Definitions): Inline[] {

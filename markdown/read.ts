@@ -45,6 +45,7 @@ function resolve(block: Exclude<RawBlock, { kind: 'html' }>, definitions: Defini
     case 'table':
       return { kind: 'table', align: block.align, rows: block.rows.map((row) => row.map((cell) => readInlines(cell, definitions))) };
     case 'code':
+      return { kind: 'code', text: block.text, info: block.info };
     case 'rule':
       return block;
   }

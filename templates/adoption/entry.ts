@@ -1,4 +1,5 @@
 import { publicAdopterLabel } from '../../domain/labels';
+import { containMarkdown, removeInvisible } from '../markdown/contain';
 import { escapeInline } from '../markdown/escape';
 import { monthLine } from '../markdown/months';
 import { normalizeMarkdown } from '../markdown/normalize';
@@ -25,13 +26,18 @@ export function intervieweeLine(plan: EntryPlan): string | null {
 
 export function entryHeading(plan: EntryPlan): string {
   const label = publicAdopterLabel(plan.adopter, plan.adopter.organization);
-  return `##### Adopter ${plan.adopter.number} - ${escapeInline(label)}${plan.approved ? '' : ' (DRAFT)'}`;
+  // A label of invisible characters only prints as nothing: no dangling " - " then.
+  const shown = escapeInline(label);
+  return `##### Adopter ${plan.adopter.number}${shown ? ` - ${shown}` : ''}${plan.approved ? '' : ' (DRAFT)'}`;
 }
 
 export function vendorNoteText(plan: EntryPlan, projectName: string): string | null {
-  const offering = plan.adopter.vendorNote.replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
+  const offering = removeInvisible(plan.adopter.vendorNote).replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
   if (!offering) return null;
-  return `Note: This adopter uses ${escapeInline(projectName)} through ${offering}. The interview is about ${escapeInline(projectName)} itself, not about what the offering adds to it.`;
+  // The offering may carry Markdown (a link to it): contained like a summary (contain.ts).
+  return containMarkdown(
+    `Note: This adopter uses ${escapeInline(projectName)} through ${offering}. The interview is about ${escapeInline(projectName)} itself, not about what the offering adds to it.`,
+  ).text;
 }
 
 /** The lines of one entry (no trailing blank line). */
@@ -48,7 +54,9 @@ export function renderEntry(plan: EntryPlan, projectName: string, options: Rende
   if (!plan.approved) lines.push('**DRAFT:** not yet approved by the adopter; do not publish.', '');
   const note = vendorNoteText(plan, projectName);
   if (note) lines.push(options.typography ? smartenTypography(note) : note, '');
-  const summary = normalizeMarkdown(plan.source?.summary ?? '');
+  // Contained: nothing in the summary may reach the DD around the entry (contain.ts); its
+  // invisible characters go, and the checks say where they were (warnings.ts).
+  const summary = containMarkdown(normalizeMarkdown(removeInvisible(plan.source?.summary ?? ''))).text;
   if (summary) lines.push(...(options.typography ? smartenTypography(summary) : summary).split('\n'), '');
   while (lines.at(-1) === '') lines.pop();
   return lines;

@@ -1,4 +1,8 @@
 import { monthOfDay } from '../../domain/dates';
+import { publicAdopterLabel } from '../../domain/labels';
+import { codePointName, containMarkdown, findInvisible, removeInvisible } from '../markdown/contain';
+import { normalizeMarkdown } from '../markdown/normalize';
+import { MAX_NESTING } from '../../markdown/blocks';
 import { planEntry } from './entry-plan';
 import { warningKey } from './warning-key';
 import { misspellingsOf, namesToSpell } from './misspellings';
@@ -12,7 +16,9 @@ export type WarningCode =
   | 'MONTH_DIFFERS'
   | 'EDITED_AFTER_APPROVAL'
   | 'FEW_INTERVIEWS'
-  | 'MAINTAINER_INTERVIEWED';
+  | 'MAINTAINER_INTERVIEWED'
+  | 'INVISIBLE_CHARACTER'
+  | 'NESTING_FLATTENED';
 
 /** A consistency problem: shown next to the preview, never blocking. */
 export interface Warning {
@@ -74,6 +80,7 @@ export function consistencyWarnings(data: PublicationData): Warning[] {
         });
       }
     }
+    warnings.push(...printedTextWarnings(adopter, plan.source?.summary ?? ''));
     for (const person of plan.people.filter((p) => p.maintainer)) {
       warnings.push({
         code: 'MAINTAINER_INTERVIEWED',
@@ -90,4 +97,57 @@ export function consistencyWarnings(data: PublicationData): Warning[] {
     });
   }
   return warnings.map(({ about, ...w }) => ({ ...w, key: warningKey(w, about ?? '') }));
+}
+
+/** What kind of invisible character it is, in the reviewer's words. */
+function invisibleKind(codePoint: number): string {
+  if ((codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069) || codePoint === 0x200e || codePoint === 0x200f || codePoint === 0x061c) {
+    return 'an invisible direction control character';
+  }
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return 'a broken character (half of a surrogate pair)';
+  if (codePoint <= 0x9f) return 'an invisible control character';
+  return 'a noncharacter';
+}
+
+/**
+ * The text an entry prints that rendering had to change: invisible characters left out
+ * (contain.ts, INVISIBLE) and quotes or lists flattened past the nesting limit. Rendering
+ * never refuses — the data may come from any import, old or new — so the checks say what
+ * was changed, where, and how to fix it at the source.
+ */
+function printedTextWarnings(adopter: PublicationData['adopters'][number], summary: string): Found[] {
+  const n = adopter.number;
+  const found: Found[] = [];
+  const fields: [string, string][] = [
+    ['summary', summary],
+    ['vendor note', adopter.vendorNote],
+    ['published label', publicAdopterLabel(adopter, adopter.organization)],
+    ...adopter.interviews.flatMap((i) => i.participants.flatMap((p): [string, string][] => [['interviewee name', p.name], ['interviewee role', p.role ?? '']])),
+  ];
+  const seen = new Set<string>();
+  for (const [field, text] of fields) {
+    const invisible = findInvisible(text);
+    if (!invisible || seen.has(`${field}\n${text}`)) continue;
+    seen.add(`${field}\n${text}`);
+    const { codePoint, line, column } = invisible.first;
+    const more = invisible.count > 1 ? ` (and ${invisible.count - 1} more)` : '';
+    found.push({
+      code: 'INVISIBLE_CHARACTER',
+      adopterNumber: n,
+      message: `Adopter ${n}'s ${field} has ${invisibleKind(codePoint)} (${codePointName(codePoint)}) at line ${line}, column ${column}${more}; the export leaves it out. Remove it and save again.`,
+      about: text,
+    });
+  }
+  if (summary.trim()) {
+    const { flattenedAt } = containMarkdown(normalizeMarkdown(removeInvisible(summary)));
+    if (flattenedAt !== null) {
+      found.push({
+        code: 'NESTING_FLATTENED',
+        adopterNumber: n,
+        message: `Adopter ${n}'s summary nests quotes or lists more than ${MAX_NESTING} levels deep (from line ${flattenedAt}); the export prints the deeper levels as plain text.`,
+        about: summary,
+      });
+    }
+  }
+  return found;
 }

@@ -1,3 +1,5 @@
+import { removeInvisible } from './contain';
+
 /**
  * Text a reviewer typed into a name or label, made safe to print inside Markdown:
  * `*Globex*_#1` or `<script>` come out literally and cannot open emphasis, a link, a
@@ -7,7 +9,8 @@ const SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
 
 export function escapeInline(text: string): string {
   return (
-    text
+    // Controls and bidirectional overrides are left out, as in a summary (contain.ts).
+    removeInvisible(text)
       .replace(/\s+/g, ' ')
       .trim()
       .replace(SPECIAL, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))

@@ -29,8 +29,18 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 
 export function decodeXml(text: string): string {
   return text.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
-    name ? NAMED[name]! : String.fromCodePoint(hex ? Number.parseInt(hex, 16) : Number(dec)),
+    name ? NAMED[name]! : codePointText(hex ? Number.parseInt(hex, 16) : Number(dec)),
   );
+}
+
+/**
+ * A numeric reference's character. One outside Unicode (`&#x110000;`) or a surrogate reads
+ * as U+FFFD, as XML readers and CommonMark read it, never a RangeError that ends the export.
+ */
+function codePointText(codePoint: number): string {
+  return Number.isSafeInteger(codePoint) && codePoint > 0 && codePoint <= 0x10ffff && !(codePoint >= 0xd800 && codePoint <= 0xdfff)
+    ? String.fromCodePoint(codePoint)
+    : '\uFFFD';
 }
 
 /** Elements whose text a reader sees; w:br, w:tab and w:cr read as a space. */
