@@ -13,6 +13,8 @@ export interface CandidatesImportInput {
   text: string;
   projectId: number;
   mapping?: Record<string, string>;
+  /** Organizations the reviewer confirmed are the ones of that name another project has (see OrganizationFinder). */
+  sameOrganizations?: string[];
   dryRun?: boolean;
 }
 
@@ -166,7 +168,7 @@ export function importCandidates(store: Store, input: CandidatesImportInput): Im
       );
     }
 
-    const organizations = new OrganizationFinder(store);
+    const organizations = new OrganizationFinder(store, { projectId: p.id, confirmed: input.sameOrganizations ?? [] });
     const today = localDay(store.clock);
     const entries: ImportReport['entries'] = [
       { label: 'Columns', recognized: Object.fromEntries(csv.header.map((h) => [h, mapping[h] ?? 'notes (unmapped)'])), warnings: [] },
@@ -200,6 +202,6 @@ export function importCandidates(store: Store, input: CandidatesImportInput): Im
     if (failing.length > 0) warnings.push(`${failing.length} row${failing.length === 1 ? ' has' : 's have'} errors; the import will refuse the file until they are fixed.`);
     const flagged = candidates.filter((c) => c.flags.length > 0).length;
     if (flagged > 0) warnings.push(`${flagged} row${flagged === 1 ? ' looks' : 's look'} like a duplicate; check the flags.`);
-    return { fileName: input.fileName, dryRun, projectId: p.id, entries, warnings, created };
+    return { fileName: input.fileName, dryRun, projectId: p.id, entries, warnings, created, matches: organizations.matches };
   });
 }

@@ -5,7 +5,7 @@ import { PERSON_DEFAULTS, type Person } from '../domain/person';
 import type { Store } from '../db/store';
 import { ImportTextError, prepareImportText } from '../templates/import/text';
 import { describeIssue } from './field-words';
-import type { ImportReport } from './views';
+import type { ImportReport, SameNameMatch } from './views';
 
 /**
  * What every importer shares: text checks, the all-or-nothing change (a dry run is the
@@ -60,32 +60,82 @@ export function checked<S extends z.ZodType>(schema: S, value: unknown, where: s
 
 const lower = (s: string) => s.trim().toLocaleLowerCase('en');
 
-/** Organizations by name, case-insensitive, found once and remembered for the rest of the import. */
+/**
+ * Organizations by name, case-insensitive, found once and remembered for the rest of the
+ * import. Only the target project's own organizations (and those the import creates) are
+ * matched by name alone: an organization another project uses is shared only when the
+ * reviewer confirmed it is the same one (`confirmed`, names as the document writes them);
+ * otherwise the import files the document's words under a new record, and the match is
+ * proposed (`matches`). Another project's records are never changed by an import.
+ */
 export class OrganizationFinder {
   private byName: Map<string, Organization> | null = null;
-  constructor(private readonly store: Store) {}
+  /** Organizations another project uses: shared, never changed by this import. */
+  private readonly shared = new Set<number>();
+  readonly matches: SameNameMatch[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly scope: { projectId: number | null; confirmed?: readonly string[] } = { projectId: null },
+  ) {}
 
   private index(): Map<string, Organization> {
     if (!this.byName) {
       this.byName = new Map();
-      for (const org of this.store.tables.organization.list({}, { orderBy: 'id' })) {
-        if (!this.byName.has(lower(org.name))) this.byName.set(lower(org.name), org);
+      const { organization, adopter } = this.store.tables;
+      const ours = new Set(this.scope.projectId === null ? [] : adopter.list({ project_id: this.scope.projectId }, { includeTrashed: true }).map((a) => a.organizationId));
+      const confirmed = new Set((this.scope.confirmed ?? []).map(lower));
+      const usedElsewhere = new Map<number, Set<number>>();
+      for (const a of adopter.list({}, { includeTrashed: true })) {
+        if (a.projectId === this.scope.projectId) continue;
+        usedElsewhere.set(a.organizationId, (usedElsewhere.get(a.organizationId) ?? new Set()).add(a.projectId));
+      }
+      for (const org of organization.list({}, { orderBy: 'id' })) {
+        const key = lower(org.name);
+        if (this.byName.has(key)) continue;
+        const elsewhere = usedElsewhere.get(org.id);
+        if (elsewhere) this.shared.add(org.id);
+        // Free to match by name: this project's own, one no project uses yet, or one the reviewer confirmed.
+        if (ours.has(org.id) || !elsewhere || confirmed.has(key)) this.byName.set(key, org);
+        else this.others.set(key, { org, projects: [...elsewhere] });
       }
     }
     return this.byName;
   }
 
+  /** Same-name organizations of other projects, not matched unless confirmed. */
+  private readonly others = new Map<string, { org: Organization; projects: number[] }>();
+
   find(name: string): Organization | undefined {
     return this.index().get(lower(name));
+  }
+
+  /** Whether another project uses the organization too (then the import leaves its record alone). */
+  isShared(org: Organization): boolean {
+    this.index();
+    return this.shared.has(org.id);
   }
 
   /** The organization of that name, created when there is none; `created` says which. */
   findOrCreate(fields: { name: string; industry?: string | null; website?: string | null }): { organization: Organization; created: boolean } {
     const found = this.find(fields.name);
+    const other = this.others.get(lower(fields.name));
+    const confirmed = (this.scope.confirmed ?? []).some((n) => lower(n) === lower(fields.name));
+    if ((other || (found && this.isShared(found))) && !this.matches.some((m) => lower(m.name) === lower(fields.name))) {
+      const org = found ?? other!.org;
+      const projects = found ? [] : other!.projects;
+      this.matches.push({ name: fields.name, existing: { name: org.name, industry: org.industry, projects: this.projectNames(found ? org : null, projects) }, confirmed });
+    }
     if (found) return { organization: found, created: false };
     const organization = this.create(fields);
     this.index().set(lower(organization.name), organization);
     return { organization, created: true };
+  }
+
+  private projectNames(org: Organization | null, ids: number[]): string[] {
+    const { adopter, project } = this.store.tables;
+    const projectIds = org ? [...new Set(adopter.list({ organization_id: org.id }, { includeTrashed: true }).map((a) => a.projectId))].filter((id) => id !== this.scope.projectId) : ids;
+    return projectIds.map((id) => project.find(id)?.name ?? 'a project in the trash').sort();
   }
 
   /** Always a new organization (the placeholder of an anonymous adopter). */
@@ -99,15 +149,22 @@ export class OrganizationFinder {
     });
   }
 
-  /** Fills fields the existing record leaves empty; returns what differs and was left as it was. */
+  /**
+   * Fills fields the existing record leaves empty; returns what differs and was left as it
+   * was. A record another project uses is left as it is: filling it in would change what
+   * that project publishes.
+   */
   fillIn(org: Organization, fields: { industry?: string | null; website?: string | null }): { organization: Organization; differs: string[] } {
     const patch: Partial<Organization> = {};
     const differs: string[] = [];
+    const shared = this.isShared(org);
     for (const key of ['industry', 'website'] as const) {
       const value = fields[key];
       if (!value) continue;
-      if (org[key] === null) patch[key] = value;
-      else if (lower(org[key]!) !== lower(value)) differs.push(`${key} "${org[key]}" (the document says "${value}")`);
+      const current = org[key];
+      if (current === null) {
+        if (!shared) patch[key] = value;
+      } else if (lower(current) !== lower(value)) differs.push(`${key} "${current}" (the document says "${value}")`);
     }
     const organization = Object.keys(patch).length ? this.store.tables.organization.update(org.id, org.version, patch) : org;
     this.index().set(lower(organization.name), organization);

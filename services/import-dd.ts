@@ -3,7 +3,8 @@ import { DeskError } from '../domain/errors';
 import { INTERVIEW_DEFAULTS } from '../domain/interview';
 import { organizationFields } from '../domain/organization';
 import { personFields } from '../domain/person';
-import { PROJECT_DEFAULTS, projectName, type Project } from '../domain/project';
+import { publicAdopterLabel } from '../domain/labels';
+import { PROJECT_DEFAULTS, projectName, type Project, type ProjectLevel } from '../domain/project';
 import { slugify } from '../domain/text';
 import { localDay } from '../db/clock';
 import type { Store } from '../db/store';
@@ -16,8 +17,12 @@ import { summaryHash } from './summary-hash';
  * Applies a parsed DD document (templates/import/dd-parse.ts) to the store, as ONE
  * change: all of it or nothing, and one undo step. What each entry becomes:
  *
- * - organization: found by name (case-insensitive) or created with the label's industry
- *   and link; empty fields of an existing one are filled in, differences only reported.
+ * - organization: this project's own found by name (case-insensitive), or created with the
+ *   label's industry and link; one of the same name that another project uses is shared only
+ *   when the reviewer confirmed it (`sameOrganizations`; the dry run proposes each), and its
+ *   record is never changed. Empty fields of this project's own are filled in; differences
+ *   are only reported. Either way the entry prints the document's own label (`namedLabel`
+ *   when the shared record would print another).
  *   An anonymous entry gets its own placeholder organization, "Anon #N" (the document
  *   never names it); rename it when you know who it is. Words of its label that may name
  *   the organization ("Globex" in "Globex / Finance") become the placeholder's aliases:
@@ -34,7 +39,9 @@ import { summaryHash } from './summary-hash';
  *   approvedAt is the day of the import: the day the app learned of an approval the
  *   published document proves; the document does not say when it was given.
  *   summarySentAt stays empty (unknown).
- * - people: interviewees found or created within the organization, with their role;
+ * - people: interviewees found or created within the organization; each keeps the role the
+ *   document gives as the interview's own (participant role), so a role another project
+ *   recorded for the same person never shows in this section;
  *   interviewees the document counts without naming ("The interviewee is anonymous")
  *   become anonymous placeholders "Anon 1", "Anon 2".
  * - project: the one chosen, or a new one named and levelled by the title; the text
@@ -43,7 +50,15 @@ import { summaryHash } from './summary-hash';
 export interface DdImportInput {
   fileName: string;
   text: string;
+  /** The project to import into; without it, a new project (`newProject`, or named by the title). */
   projectId?: number;
+  /** The new project's name and level, as the reviewer chose them (the title's otherwise). */
+  newProject?: { name: string; level: ProjectLevel };
+  /**
+   * Organizations of the document (as it writes their names) the reviewer confirmed are the
+   * ones of the same name another project already has; the others get records of their own.
+   */
+  sameOrganizations?: string[];
   dryRun?: boolean;
 }
 
@@ -98,7 +113,7 @@ function projectFor(store: Store, input: DdImportInput, parsed: ReturnType<typeo
     }
     return p;
   }
-  const title = parsed.title;
+  const title = input.newProject ? { projectName: input.newProject.name, level: input.newProject.level } : parsed.title;
   if (!title?.projectName || !title.level) {
     throw new DeskError(
       'VALIDATION',
@@ -111,7 +126,7 @@ function projectFor(store: Store, input: DdImportInput, parsed: ReturnType<typeo
   if (project.list({ slug }, { includeTrashed: true }).length > 0) {
     throw new DeskError(
       'DUPLICATE',
-      `A project "${slug}" already exists; import into it (--project ${slug}) or into another project. Nothing was imported.`,
+      `A project named "${name}" already exists. Import into that project, or give the new project another name. Nothing was imported.`,
     );
   }
   created.projects++;
@@ -144,12 +159,13 @@ export function importDdDocument(store: Store, input: DdImportInput): ImportRepo
     }
 
     const today = localDay(store.clock);
-    const organizations = new OrganizationFinder(store);
+    const organizations = new OrganizationFinder(store, { projectId: project.id, confirmed: input.sameOrganizations ?? [] });
     const entries: ImportReport['entries'] = [];
     for (const entry of parsed.entries) {
       const where = `Adopter ${entry.number} (line ${entry.line})`;
       const entryWarnings = [...entry.warnings];
       let organizationId: number;
+      let namedLabel: string | null = null;
       if (entry.anonymous || !entry.organization) {
         const fields = checked(
           organizationFields.partial(),
@@ -164,9 +180,14 @@ export function importDdDocument(store: Store, input: DdImportInput): ImportRepo
         if (found.created) created.organizations++;
         else {
           const filled = organizations.fillIn(found.organization, { industry: fields.industry ?? null, website: fields.website ?? null });
-          for (const d of filled.differs) entryWarnings.push(`The organization "${found.organization.name}" already exists with ${d}; it was left as it was.`);
+          for (const d of filled.differs) entryWarnings.push(`The organization "${found.organization.name}" already exists with ${d}; its record was left as it was, and this entry keeps the document's words.`);
         }
         organizationId = found.organization.id;
+        // The entry prints the label as the document wrote it ("Globex - technology company",
+        // "Open Horizon / Edge"), whatever form or record the organization has.
+        const written = entry.label.text || publicAdopterLabel({ anonymous: false, publicLabel: null }, { name: fields.name!, industry: fields.industry ?? null });
+        const printed = publicAdopterLabel({ anonymous: false, publicLabel: null }, store.tables.organization.get(organizationId));
+        if (written !== printed) namedLabel = written;
       }
 
       const stage = STAGE_OF[entry.status];
@@ -179,6 +200,7 @@ export function importDdDocument(store: Store, input: DdImportInput): ImportRepo
         number: entry.number,
         anonymous: entry.anonymous,
         publicLabel: entry.publicLabel,
+        namedLabel,
         adopterType: entry.vendorNote ? 'vendor-offering' : ADOPTER_DEFAULTS.adopterType,
         vendorNote: entry.vendorNote,
         stage,
@@ -212,7 +234,8 @@ export function importDdDocument(store: Store, input: DdImportInput): ImportRepo
             if (isNew) created.people++;
             if (seen.has(person.id)) continue;
             seen.add(person.id);
-            participant.insert({ interviewId: i.id, personId: person.id, anonymous: false, position: seen.size });
+            // The document's role ('' when it gives none), not whatever the person's record says.
+            participant.insert({ interviewId: i.id, personId: person.id, anonymous: false, role: fields.role ?? '', position: seen.size });
           }
           // Interviewees the document counts without naming: placeholders marked anonymous,
           // named so that neither the name nor its last word can occur in a summary.
@@ -233,6 +256,14 @@ export function importDdDocument(store: Store, input: DdImportInput): ImportRepo
       entries.push({ label: `Adopter ${entry.number}`, recognized: recognized(entry), warnings: entryWarnings });
     }
 
-    return { fileName: input.fileName, dryRun, projectId: dryRun && created.projects > 0 ? null : project.id, entries, warnings, created };
+    return {
+      fileName: input.fileName,
+      dryRun,
+      projectId: dryRun && created.projects > 0 ? null : project.id,
+      entries,
+      warnings,
+      created,
+      matches: organizations.matches,
+    };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adopterNumber } from '../domain/adopter';
 import { entityId } from '../domain/fields';
+import { projectLevel, projectName } from '../domain/project';
 import type { Store } from '../db/store';
 import type { ServiceGroup } from './contract';
 import { exportArchive, importArchive } from './import-archive';
@@ -13,7 +14,17 @@ const fileText = z.string();
 const fileName = z.string().trim().max(500).transform((s) => s || 'The file');
 
 export const importInputs = {
-  dd: z.object({ fileName, text: fileText, projectId: entityId.optional(), dryRun: z.boolean().optional() }).strict(),
+  dd: z
+    .object({
+      fileName,
+      text: fileText,
+      projectId: entityId.optional(),
+      newProject: z.object({ name: projectName, level: projectLevel }).strict().optional(),
+      /** Organizations the reviewer confirmed are the same as another project's of that name. */
+      sameOrganizations: z.array(z.string().max(500)).max(1000).optional(),
+      dryRun: z.boolean().optional(),
+    })
+    .strict(),
   notes: z.object({ fileName, text: fileText, projectId: entityId, adopterNumber, dryRun: z.boolean().optional() }).strict(),
   candidates: z
     .object({
@@ -22,6 +33,7 @@ export const importInputs = {
       projectId: entityId,
       /** CSV column header → field (organization, industry, website, name, role, email, notes…); unmapped columns go to the notes. */
       mapping: z.record(z.string(), z.string()).optional(),
+      sameOrganizations: z.array(z.string().max(500)).max(1000).optional(),
       dryRun: z.boolean().optional(),
     })
     .strict(),

@@ -162,6 +162,15 @@ export interface Settings {
 }
 
 /** What an import recognized, what it could not, and what it did (or would do, on a dry run). */
+/** An organization of the document with the same name as one another project already has. */
+export interface SameNameMatch {
+  /** The name as the document writes it. */
+  name: string;
+  existing: { name: string; industry: string | null; projects: string[] };
+  /** The reviewer said it is the same organization: the import used that record. */
+  confirmed: boolean;
+}
+
 export interface ImportReport {
   fileName: string;
   dryRun: boolean;
@@ -174,6 +183,11 @@ export interface ImportReport {
   }[];
   warnings: string[];
   created: { projects: number; organizations: number; people: number; adopters: number; interviews: number; quotes: number };
+  /**
+   * Organizations of the file with the same name as one another project has: shared only when
+   * the reviewer confirmed it; otherwise the file's got a record of its own.
+   */
+  matches?: SameNameMatch[];
 }
 
 export interface NextAction {

@@ -161,7 +161,8 @@ export function splitLabel(source: string): LabelParts {
     }
   }
   // "CyberAgent, Inc. (Internet Services & Entertainment)": a trailing parenthesis.
-  const paren = /^(.*\S)\s*\\?\(([^()]+)\\?\)$/.exec(src);
+  // The name never ends in the backslash of an escaped "\(" (our own export writes "Initech \(Logistics\)").
+  const paren = /^(.*[^\s\\])\s*\\?\(([^()]+)\\?\)$/.exec(src);
   if (paren && !dashFirst && !isIndustryOnly(text)) {
     const org = nameAndSite(paren[1]!);
     const industry = plainText(paren[2]!.replace(/\\$/, ''));

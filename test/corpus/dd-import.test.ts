@@ -269,7 +269,8 @@ describeCorpus('DD documents of the corpus', (corpus) => {
           const next = first.markdown.indexOf('\n##### ', start + 1);
           const entry = first.markdown.slice(start, next < 0 ? undefined : next);
           const organization = { name: e.organization ?? '', industry: e.industry };
-          const label = publicAdopterLabel({ anonymous: e.anonymous, publicLabel: e.publicLabel }, organization);
+          // A named entry keeps the label as the document wrote it ("Org / Industry", "Org (Industry)").
+          const label = (!e.anonymous && e.label.text) || publicAdopterLabel({ anonymous: e.anonymous, publicLabel: e.publicLabel }, organization);
           expect(entry.split('\n')[0]).toBe(`##### Adopter ${e.number} - ${escapeInline(label)}`);
           expect(entry).toContain(`\n${monthLine(e.months) ?? 'DATE NOT RECORDED'}\n`);
           if (!e.anonymous) for (const p of e.people) expect(entry).toContain(escapeInline(p.name));

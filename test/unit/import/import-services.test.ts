@@ -128,7 +128,7 @@ describe('DD import through the services', () => {
     expect((await failure(api.importDdDocument({ fileName: 'globex.md', text: DD, projectId: report.projectId! }))).message).toMatch(
       /already has Adopter 1, Adopter 2, Adopter 3/,
     );
-    expect((await failure(api.importDdDocument({ fileName: 'globex.md', text: DD }))).message).toMatch(/project "globex-mesh" already exists/);
+    expect((await failure(api.importDdDocument({ fileName: 'globex.md', text: DD }))).message).toMatch(/A project named "Globex Mesh" already exists/);
     expect(counts(desk)).toEqual(before);
   });
 
