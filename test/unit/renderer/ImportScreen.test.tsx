@@ -88,3 +88,44 @@ describe('Import screen: the preview of a DD document', () => {
     expect(await desk.services.listProjects({})).toEqual([]);
   });
 });
+
+/** Invented: a DD whose Globex has the same name as the Globex another project already has. */
+const DD_SHARED_NAME = `# Acme Tracing Incubation Due Diligence
+
+#### Adoption
+
+##### Adopter 1 - Globex/Financial Services
+
+_Ada Example, Platform Lead_
+SEPTEMBER 2024
+
+Globex traces its payment services with it.
+`;
+
+describe('Import screen: a DD next to another project', () => {
+  it('names the new project as the reviewer chooses, and shares an organization only when ticked', async () => {
+    const mesh = await desk.services.createProject({ name: 'Globex Mesh', level: 'graduation' });
+    const globex = await desk.services.createOrganization({ name: 'Globex', industry: 'Finance' });
+    await desk.services.createAdopter({ projectId: mesh.id, organizationId: globex.id });
+    render(<App />);
+    await screen.findByLabelText('Into project');
+    fireEvent.change(screen.getByLabelText('New project’s name'), { target: { value: 'Acme Tracing (2026)' } });
+    fireEvent.change(await screen.findByLabelText('Level'), { target: { value: 'graduation' } });
+    fireEvent.change(screen.getByLabelText('File'), { target: { files: [new File([DD_SHARED_NAME], 'acme.md', { type: 'text/markdown' })] } });
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Preview' }) as HTMLButtonElement).disabled).toBe(false));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    const choice = await screen.findByTestId('same-organizations');
+    const box = within(choice).getByLabelText(/Globex in this file is the same organization as Globex \(Finance\) in Globex Mesh/) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByTestId('import-report').textContent).toContain('Imported'));
+    const created = (await desk.services.listProjects({})).find((p) => p.name === 'Acme Tracing (2026)');
+    expect(created).toMatchObject({ level: 'graduation' });
+    // Ticked: the same record, unchanged, and the entry keeps the file's words.
+    expect((await desk.services.listOrganizations({})).filter((o) => o.name === 'Globex')).toEqual([expect.objectContaining({ id: globex.id, industry: 'Finance' })]);
+    expect((await desk.services.previewAdoption({ projectId: created!.id })).markdown).toContain('##### Adopter 1 - Globex/Financial Services');
+  });
+});

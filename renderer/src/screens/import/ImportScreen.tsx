@@ -6,6 +6,8 @@ import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
 import { Outcome } from '../../components/Outcome';
 import { platform } from '../../platform';
+import type { ProjectLevel } from '../../../../domain/project';
+import { SameOrganizations } from './SameOrganizations';
 
 const KINDS = {
   dd: { label: 'DD document (Markdown)', accept: '.md,.markdown,.txt', needsProject: false, needsAdopter: false },
@@ -101,6 +103,11 @@ export function ImportScreen() {
   /** Column → field, from the first preview of a candidate list; the reviewer can change each. */
   const [mapping, setMapping] = useState<Record<string, CandidateField> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** A new project's name and level as the reviewer chose them (empty name: the document's title). */
+  const [newName, setNewName] = useState('');
+  const [newLevel, setNewLevel] = useState<ProjectLevel>('incubation');
+  /** Organizations the reviewer said are the same as another project's of that name. */
+  const [sameOrganizations, setSameOrganizations] = useState<Set<string>>(new Set());
   const id = useId();
   const spec = KINDS[kind];
 
@@ -109,6 +116,7 @@ export function ImportScreen() {
     setError(null);
     const chosen = list?.[0];
     setMapping(null);
+    setSameOrganizations(new Set());
     if (!chosen) return setFile(null);
     if (chosen.size > MAX_BYTES) return setError(`${chosen.name} is ${(chosen.size / 1048576).toFixed(0)} MB; files over 50 MB are not imported.`);
     setFile({ name: chosen.name, text: await platform.readChosenFile(chosen) });
@@ -119,12 +127,14 @@ export function ImportScreen() {
     setError(null);
     try {
       const base = { fileName: file.name, text: file.text, dryRun };
+      const same = sameOrganizations.size > 0 ? { sameOrganizations: [...sameOrganizations] } : {};
+      const target = projectId ? { projectId } : newName.trim() ? { newProject: { name: newName.trim(), level: newLevel } } : {};
       let result: ImportReport;
-      if (kind === 'dd') result = await call('importDdDocument', { ...base, ...(projectId ? { projectId } : {}) });
+      if (kind === 'dd') result = await call('importDdDocument', { ...base, ...target, ...same });
       else if (kind === 'archive') result = await call('importArchive', base);
       else if (!projectId) throw new Error('Choose the project first.');
       else if (kind === 'notes') result = await call('importInterviewNotes', { ...base, projectId, adopterNumber: Number(adopterNumber) });
-      else result = await call('importCandidates', { ...base, projectId, ...(mapping ? { mapping } : {}) });
+      else result = await call('importCandidates', { ...base, projectId, ...(mapping ? { mapping } : {}), ...same });
       setReport(result);
       if (kind === 'candidates' && !mapping) {
         const columns = result.entries.find((e) => e.label === 'Columns')?.recognized ?? {};
@@ -158,15 +168,32 @@ export function ImportScreen() {
         </div>
         {(spec.needsProject || kind === 'dd') && projects.state.status === 'ready' && (
           <div className="field">
-            <label htmlFor={`${id}-project`}>{kind === 'dd' ? 'Into project (default: from the document title)' : 'Project'}</label>
+            <label htmlFor={`${id}-project`}>{kind === 'dd' ? 'Into project' : 'Project'}</label>
             <select id={`${id}-project`} value={projectId ?? ''} onChange={(e) => setProjectId(Number(e.target.value) || null)}>
-              <option value="">{kind === 'dd' ? 'A new project from the title' : 'Choose…'}</option>
+              <option value="">{kind === 'dd' ? 'A new project' : 'Choose…'}</option>
               {projects.state.value.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
               ))}
             </select>
+          </div>
+        )}
+        {kind === 'dd' && !projectId && (
+          <div className="field-row">
+            <div className="field">
+              <label htmlFor={`${id}-new-name`}>New project’s name</label>
+              <input id={`${id}-new-name`} value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="From the document’s title" />
+            </div>
+            {newName.trim() && (
+              <div className="field">
+                <label htmlFor={`${id}-new-level`}>Level</label>
+                <select id={`${id}-new-level`} value={newLevel} onChange={(e) => setNewLevel(e.target.value as ProjectLevel)}>
+                  <option value="incubation">Incubation</option>
+                  <option value="graduation">Graduation</option>
+                </select>
+              </div>
+            )}
           </div>
         )}
         {spec.needsAdopter && (
@@ -207,6 +234,7 @@ export function ImportScreen() {
         </div>
         <Outcome error={error} />
       </div>
+      {report?.dryRun && report.matches && <SameOrganizations matches={report.matches} confirmed={sameOrganizations} onChange={setSameOrganizations} />}
       {report && <Report report={report} />}
     </section>
   );
