@@ -618,12 +618,12 @@ function decideIdentity(entry: DdEntry, wholeText: string): void {
   if (!entry.anonymous && label.form === 'industry') {
     entry.anonymous = true;
     entry.anonymousBecause = 'the label is only an industry';
-    entry.warnings.push(`The label "${label.text}" is only an industry, so Adopter ${entry.number} was imported as anonymous; confirm that it is.`);
+    entry.warnings.push(`The label "${label.text}" is only an industry, so Adopter ${entry.number} is read as anonymous; confirm that it is.`);
   }
   if (!entry.anonymous && label.form === 'none' && entry.organization === null) {
     entry.anonymous = true;
     entry.anonymousBecause = 'the heading has no label';
-    entry.warnings.push(`Adopter ${entry.number} has no label, so it was imported as anonymous (the export will print "Anonymous"); confirm that it is.`);
+    entry.warnings.push(`Adopter ${entry.number} has no label, so it is read as anonymous (the export will print "Anonymous"); confirm that it is.`);
   }
   if (!entry.anonymous) {
     if (entry.organization === null) {
@@ -692,12 +692,12 @@ function assignNumbers(entries: DdEntry[], warnings: string[]): void {
       while (used.has(nextAfterMax) || written.has(nextAfterMax)) nextAfterMax++;
       entry.number = nextAfterMax;
       const first = firstWith.get(n)!;
-      warnings.push(`Adopter ${n} appears twice (lines ${first.line} and ${entry.line}); the second one was imported as Adopter ${entry.number}.`);
+      warnings.push(`Adopter ${n} appears twice (lines ${first.line} and ${entry.line}); the second one becomes Adopter ${entry.number}.`);
     } else {
       let k = previous + 1;
       while (used.has(k) || written.has(k)) k++;
       entry.number = k;
-      if (written.size > 0) warnings.push(`The heading "${plainText(entry.heading.replace(/^#+/, ''))}" (line ${entry.line}) has no adopter number; it was imported as Adopter ${k}.`);
+      if (written.size > 0) warnings.push(`The heading "${plainText(entry.heading.replace(/^#+/, ''))}" (line ${entry.line}) has no adopter number; it becomes Adopter ${k}.`);
     }
     used.add(entry.number);
     previous = entry.number;
@@ -805,7 +805,7 @@ export function parseDdDocument(text: string): ParsedDd {
     if (entry.status !== 'planned' && entry.summary.trim() === '') {
       entry.warnings.push(`Adopter ${entry.number} has no summary in the document; the export leaves entries without a summary out.`);
     }
-    if (entry.status === 'planned') entry.warnings.push(`Adopter ${entry.number} is not checked in the list; it was imported as a candidate, its text in the adopter's notes.`);
+    if (entry.status === 'planned') entry.warnings.push(`Adopter ${entry.number} is not checked in the list; it becomes a candidate, its text in the adopter's notes.`);
     if (entry.vendorNote) {
       entry.warnings.push(`Adopter ${entry.number}'s vendor note was read as "${entry.vendorNote}"; the export words it as the app's note ("Note: This adopter uses … through …").`);
     }

@@ -58,7 +58,7 @@ describe('DD headings in every form', () => {
   it('duplicate and missing numbers are reported; the second duplicate gets a free number', () => {
     const parsed = parseDdDocument(doc('#### Adoption\n\n##### Adopter 1 - Globex\n\nA.\n\n##### Adopter 1 - Initech\n\nB.\n\n##### Adopter 4 - Hooli\n\nC.\n'));
     expect(parsed.entries.map((e) => e.number)).toEqual([1, 5, 4]);
-    expect(parsed.warnings.join('\n')).toMatch(/Adopter 1 appears twice.*imported as Adopter 5/);
+    expect(parsed.warnings.join('\n')).toMatch(/Adopter 1 appears twice.*becomes Adopter 5/);
     expect(parsed.warnings.join('\n')).toMatch(/no Adopter 2, Adopter 3/);
   });
 

@@ -183,9 +183,9 @@ The operator runs it at the edge.
     // Only the introduction's words stay with the project; every other word reached an adopter.
     expect(done.words.inNotes).toBe(8);
     const warnings = [...parsed.warnings, ...parsed.entries.flatMap((e) => e.warnings)].join('\n');
-    expect(warnings).toMatch(/"Globex" \(line \d+\) has no adopter number; it was imported as Adopter 1/);
+    expect(warnings).toMatch(/"Globex" \(line \d+\) has no adopter number; it becomes Adopter 1/);
     expect(warnings).toMatch(/There is no Adopter 7 in the document/);
-    expect(warnings).toMatch(/The label "retail" is only an industry, so Adopter 5 was imported as anonymous; confirm that it is/);
+    expect(warnings).toMatch(/The label "retail" is only an industry, so Adopter 5 is read as anonymous; confirm that it is/);
     expect(parsed.entries.find((e) => e.number === 2)!.readBecause).toMatch(/after the dash, a description kept as its industry/);
     expect(parsed.entries.find((e) => e.number === 4)!.readBecause).toMatch(/only an industry/);
   });
@@ -252,7 +252,7 @@ Hooli runs it.
       named(3, '##### Initech', 'Initech', null, [['Bo Sample', 'Architect']], '2025-05'),
       named(2, '##### Adopter 2 - Hooli', 'Hooli', null, [], '2025-06'),
     ]);
-    expect(parsed.warnings.join('\n')).toMatch(/"Initech" \(line \d+\) has no adopter number; it was imported as Adopter 3/);
+    expect(parsed.warnings.join('\n')).toMatch(/"Initech" \(line \d+\) has no adopter number; it becomes Adopter 3/);
     expect(parsed.warnings.join('\n')).toMatch(/numbered 1, 3, 2 in the document's order; the export lists them by number/);
     const done = await importAndRoundTrip(text, parsed);
     expect(done.words.missing).toEqual([]);
