@@ -118,6 +118,15 @@ function AdopterForm({ detail, projectId, projectName }: { detail: AdopterDetail
               hint="Leave empty for “Anonymous <industry>”."
             />
           )}
+          {!fields.anonymous && (
+            <AutosaveField
+              label="Label in the DD"
+              initial={adopter.namedLabel ?? ''}
+              save={(v) => patchAdopter({ namedLabel: v || null })}
+              placeholder={organization.industry ? `${organization.name}/${organization.industry}` : organization.name}
+              hint="What the entry prints after “Adopter N - ”. Leave empty for the organization and its industry; an imported DD keeps its own words here."
+            />
+          )}
           <p className="hint">An interviewee can also stay anonymous while the organization is named: set that on the interview.</p>
         </fieldset>
         <GuardCard adopter={{ ...adopter, anonymous: fields.anonymous }} projectId={projectId} version={previewKey} />

@@ -42,7 +42,8 @@ export function Participants({ detail, onChanged, where }: { detail: InterviewDe
             <li key={p.id}>
               <span>
                 {p.person.name}
-                {p.person.role ? `, ${p.person.role}` : ''}
+                {/* The role this interview recorded (an imported DD's words) comes before the person's own. */}
+                {(p.role ?? p.person.role) ? `, ${p.role ?? p.person.role}` : ''}
               </span>
               <label className="checkbox">
                 <input
