@@ -10,6 +10,7 @@ import {
   sliceLine,
   sourceOf,
   stripColumns,
+  trimEndSpaces,
   trimStart,
   type InlineSource,
   type Line,
@@ -151,7 +152,7 @@ function lastLeaf(blocks: readonly RawBlock[]): RawBlock | undefined {
 /** The cells of a table row: outer pipes dropped, split at every pipe not escaped. */
 function tableCells(line: Line): { text: string; from: number }[] {
   const trimmed = trimStart(line);
-  let text = trimmed.text.replace(/[ \t]+$/, '');
+  let text = trimEndSpaces(trimmed.text);
   let offset = 0;
   if (text.startsWith('|')) {
     text = text.slice(1);
@@ -347,10 +348,11 @@ export class BlockReader {
     let text = trimmed.text.slice(level);
     const lead = /^[ \t]*/.exec(text)![0].length;
     // A closing run of #s is not part of the heading ("## Title ##").
-    text = text
-      .slice(lead)
-      .replace(/(?:^|[ \t]+)#+[ \t]*$/, '')
-      .replace(/[ \t]+$/, '');
+    // (By hand: the pattern for it retried at every space of a long run, quadratic.)
+    text = trimEndSpaces(text.slice(lead));
+    let hashes = text.length;
+    while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+    if (hashes < text.length && (hashes === 0 || text[hashes - 1] === ' ' || text[hashes - 1] === '\t')) text = trimEndSpaces(text.slice(0, hashes));
     return {
       kind: 'heading',
       level,

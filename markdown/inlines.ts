@@ -3,7 +3,7 @@ import { characterReferenceAt } from './entities';
 import { destinationAt, ESCAPABLE, linkLabelAt, normalizeLabel, titleAt, unescapeText, type Definitions } from './definitions';
 import { htmlPiece, INLINE_HTML } from './html';
 import { LITERAL_START, literalAt } from './autolink-literal';
-import { sourceOf, type InlineSource } from './lines';
+import { sourceOf, trimEndSpaces, type InlineSource } from './lines';
 
 /**
  * The inline reader (CommonMark 6 + GFM strikethrough and autolink literals): emphasis
@@ -497,13 +497,13 @@ const PLAIN: Style = { bold: false, italic: false, strike: false, code: false, l
 /** The markup of one paragraph, heading or cell (see Markup), in the order it closes. Positions are in `text.text`. */
 export function inlineMarkup(text: InlineSource, definitions: Definitions): Markup[] {
   const markup: Markup[] = [];
-  parseNodes(text.text.replace(/[ \t]+$/, ''), definitions, markup);
+  parseNodes(trimEndSpaces(text.text), definitions, markup);
   return markup;
 }
 
 /** The inline content of one paragraph, heading or cell, as styled spans and line breaks. */
 export function readInlines(text: InlineSource, definitions: Definitions): Inline[] {
-  const src = text.text.replace(/[ \t]+$/, '');
+  const src = trimEndSpaces(text.text);
   const out: Inline[] = [];
   flatten(parseNodes(src, definitions), PLAIN, text, out);
   while (out.at(-1)?.kind === 'break') out.pop();

@@ -164,3 +164,14 @@ export function joinSources(first: InlineSource, second: InlineSource): InlineSo
   const offset = first.text.length + 1;
   return { text: `${first.text}\n${second.text}`, starts: [...first.starts, ...second.starts.map((s) => s + offset)], froms: [...first.froms, ...second.froms] };
 }
+
+/**
+ * The text without trailing spaces and tabs. A loop rather than `/[ \t]+$/`: that pattern
+ * starts again at every space of a run that is not at the end, so a line with long runs of
+ * spaces took time quadratic in their length.
+ */
+export function trimEndSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}

@@ -1,7 +1,7 @@
 import { BlockReader, MAX_NESTING, type RawBlock } from '../../markdown/blocks';
 import type { Definitions } from '../../markdown/definitions';
 import { inlineMarkup } from '../../markdown/inlines';
-import { sourceOf, splitLines, type InlineSource } from '../../markdown/lines';
+import { sourceOf, splitLines, trimEndSpaces, type InlineSource } from '../../markdown/lines';
 
 /**
  * Containment: what a reviewer or an import put in a summary stays inside its entry when
@@ -210,7 +210,9 @@ export function containMarkdown(markdown: string): Contained {
   out += markdown.slice(last);
   // What an edit left behind (a removed definition's line, a quote's "> ") is tidied as normalize.ts tidies.
   out = out
-    .replace(/[ \t]+$/gm, '')
+    .split('\n')
+    .map(trimEndSpaces)
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');
   const flattenedAt = flattened < 0 ? null : (markdown.slice(0, flattened).match(/\n/g)?.length ?? 0) + 1;

@@ -11,7 +11,7 @@ import { seedGlobexMesh } from '../../../helpers/seed';
  */
 const HOSTILE: Record<string, string> = {
   '1,800 nested list items on one line': `${'- '.repeat(1800)}deep`,
-  '300 nested list items by indentation': Array.from({ length: 300 }, (_, k) => `${'  '.repeat(k)}- level ${k}`).join('\n'),
+  '1,000 nested list items by indentation (1 MB)': Array.from({ length: 1000 }, (_, k) => `${'  '.repeat(k)}- level ${k}`).join('\n'),
   '5,000 nested quotes': `${'>'.repeat(5000)} deep`,
   '5,000 quotes and items mixed': `${'> - '.repeat(5000)}deep`,
   'references outside Unicode': 'Out of range &#x110000; &#1114112; &#xD800; &#0; and in HTML <span title="&#x110000;">x</span>.',

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { readMarkdown } from '../../../markdown/read';
+import { containMarkdown } from '../../../templates/markdown/contain';
+
+/**
+ * Long runs of spaces inside a line (a heading or paragraph padded with 200,000 spaces, a
+ * list nested by indentation) once took time quadratic in the run: a trailing-space pattern
+ * retried at every space. The reader and containment must grow like the text.
+ */
+const CASES: Record<string, (n: number) => string> = {
+  'a heading padded with spaces': (n) => `# a${' '.repeat(n)}b ${' '.repeat(n)}#x`,
+  'a paragraph padded with spaces on every line': (n) => Array.from({ length: 100 }, () => `x${' '.repeat(n / 100)}y`).join('\n'),
+  'a table cell padded with spaces': (n) => `| a${' '.repeat(n)}b |\n|---|\n| c${' '.repeat(n)}d |`,
+};
+
+/** The best of five runs, in ms: the machine is shared, only the growth is asserted. */
+function best(run: () => unknown): number {
+  let fastest = Infinity;
+  for (let k = 0; k < 5; k++) {
+    const start = performance.now();
+    run();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+describe('long runs of spaces: time grows like the text', () => {
+  for (const [name, build] of Object.entries(CASES)) {
+    it(name, () => {
+      const sizes = [100_000, 200_000, 400_000, 800_000];
+      const times = sizes.map((n) => {
+        const text = build(n);
+        return best(() => {
+          readMarkdown(text);
+          containMarkdown(text);
+        });
+      });
+      // Under 20 ms the clock's noise is larger than any growth.
+      for (let k = 1; k < times.length; k++) expect(times[k]! / Math.max(times[k - 1]!, 20), `${times.map((t) => t.toFixed(1)).join(' ')} ms`).toBeLessThan(3);
+    }, 60_000);
+  }
+});
