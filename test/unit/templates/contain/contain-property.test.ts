@@ -16,7 +16,7 @@ import { adopter, interview, person, publication } from '../../../fixtures/publi
  * reviewer's writing and stay theirs; the golden section passes all default rules
  * (adoption-section.test.ts).
  */
-export const SECTION_LINT_CONFIG = {
+const SECTION_LINT_CONFIG = {
   default: false,
   MD001: true, // heading levels go down one at a time: ####, #####, ######
   MD009: true, // no trailing spaces
