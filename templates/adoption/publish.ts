@@ -10,7 +10,20 @@ export interface PublishedSection extends RenderedSection {
 
 /** Which entry a line of the rendered section belongs to. */
 export function entryLocator(rendered: RenderedSection): (line: number) => number | null {
-  return (line) => rendered.entries.find((e) => line >= e.firstLine && line <= e.lastLine)?.number ?? null;
+  // Entries are in line order: a binary search keeps a section with many hits linear.
+  const { entries } = rendered;
+  return (line) => {
+    let low = 0;
+    let high = entries.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const entry = entries[mid]!;
+      if (line < entry.firstLine) high = mid - 1;
+      else if (line > entry.lastLine) low = mid + 1;
+      else return entry.number;
+    }
+    return null;
+  };
 }
 
 /**

@@ -56,10 +56,24 @@ function excerptAround(text: string, start: number, end: number): string {
   return `${from > lineStart ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < lineEnd ? '…' : ''}`;
 }
 
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+/**
+ * The 1-based line of an index, by binary search over the text's line starts (made once per
+ * part): counting newlines from the start for every hit made a section with many hits
+ * quadratic (1,000 entries, 300 of them anonymous: 5 s of the guard's 6).
+ */
+function lineLocator(text: string): (index: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= index) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
 }
 
 function allowanceFor(hit: Omit<LeakHit, 'allowedBy'>, secret: Secret, data: PublicationData): string | undefined {
@@ -82,6 +96,7 @@ export function scanForLeaks(parts: readonly TextPart[], data: PublicationData):
     // Where hits are reported: the part itself, or the text it was read from.
     const shown = part.origin?.text ?? part.text;
     const place = (index: number) => (part.origin ? (part.origin.map[index] ?? 0) : index);
+    let lineAt: ((index: number) => number) | null = null;
     for (const secret of secrets) {
       for (const at of findSecret(folded, words, secret.folded)) {
         const start = place(folded.map[at] ?? 0);
@@ -89,7 +104,8 @@ export function scanForLeaks(parts: readonly TextPart[], data: PublicationData):
         const key = `${part.part}|${secret.adopterNumber}|${secret.folded}|${start}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const line = lineAt(shown, start);
+        lineAt ??= lineLocator(shown);
+        const line = lineAt(start);
         const column = start - shown.lastIndexOf('\n', start - 1);
         const hit: LeakHit = {
           term: secret.term,
