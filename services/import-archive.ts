@@ -2,6 +2,7 @@ import { DeskError } from '../domain/errors';
 import type { Organization } from '../domain/organization';
 import type { Person } from '../domain/person';
 import type { EntityTable, RowMeta } from '../db/entity-table';
+import { isoNow } from '../db/clock';
 import type { Store } from '../db/store';
 import {
   ARCHIVE_VERSION,
@@ -213,7 +214,13 @@ export function importArchive(store: Store, input: { fileName: string; text: str
       entries.push({ label, recognized: { action, ...detail }, warnings: warning ? [warning] : [] });
     };
 
-    /** Create, leave, update (archive newer) or report a conflict (here newer or same age). */
+    const now = isoNow(store.clock);
+    /**
+     * Create, leave, update (archive newer) or report a conflict (here newer or same age).
+     * Never updated, whatever the dates: a record another project here uses (`sharedWith`: its
+     * name), since the archive speaks for its own project only; and not by a copy dated in the
+     * future, which no clock made honestly (it would win every merge from now on).
+     */
     const merge = <R extends RowMeta>(
       table: EntityTable<R>,
       label: string,
@@ -221,6 +228,7 @@ export function importArchive(store: Store, input: { fileName: string; text: str
       fields: Record<string, unknown>,
       s: { createdAt: string; updatedAt: string },
       insert: () => R,
+      sharedWith?: string,
     ): { record: R; action: Action } => {
       if (!local) {
         const record = insert();
@@ -232,6 +240,14 @@ export function importArchive(store: Store, input: { fileName: string; text: str
       if (differs.length === 0) {
         note(label, 'unchanged');
         return { record: local, action: 'unchanged' };
+      }
+      if (sharedWith) {
+        note(label, 'conflict', { fields: differs }, `${label} is also used by ${sharedWith} here: ${differs.join(', ')} left as ${differs.length === 1 ? 'it is' : 'they are'}, whatever the archive says.`);
+        return { record: local, action: 'conflict' };
+      }
+      if (s.updatedAt > now) {
+        note(label, 'conflict', { fields: differs }, `${label}: the archive's copy is dated in the future (${s.updatedAt}); kept this store's copy.`);
+        return { record: local, action: 'conflict' };
       }
       if (s.updatedAt > local.updatedAt) {
         const patch = Object.fromEntries(differs.map((f) => [f, fields[f]]));
@@ -279,6 +295,18 @@ export function importArchive(store: Store, input: { fileName: string; text: str
     // Organizations this project's adopters already use come first; a placeholder of an
     // anonymous adopter ("Anon #3") only ever meets one of this project.
     const ownOrgIds = new Set(t.adopter.list({ project_id: project.id }, { includeTrashed: true }).map((x) => x.organizationId));
+    // Organizations (and their people) other projects here use: the archive may link to them, never change them.
+    const otherProjectsOf = new Map<number, Set<string>>();
+    for (const x of t.adopter.list({}, { includeTrashed: true })) {
+      if (x.projectId === project.id) continue;
+      const names = otherProjectsOf.get(x.organizationId) ?? new Set<string>();
+      names.add(t.project.find(x.projectId)?.name ?? 'another project');
+      otherProjectsOf.set(x.organizationId, names);
+    }
+    const sharedWith = (organizationId: number | null | undefined) => {
+      const names = organizationId == null ? undefined : otherProjectsOf.get(organizationId);
+      return names ? [...names].sort().join(', ') : undefined;
+    };
     for (const o of archive.organizations) {
       const { key, uid, createdAt, updatedAt, ...values } = o;
       let local: Organization | undefined;
@@ -288,8 +316,14 @@ export function importArchive(store: Store, input: { fileName: string; text: str
         const own = free.filter((x) => ownOrgIds.has(x.id));
         local = own[0] ?? (PLACEHOLDER.test(o.name) ? undefined : free[0]);
       }
-      const r = merge(t.organization, `Organization ${o.name}`, local, values, { createdAt, updatedAt }, () =>
-        t.organization.insert({ ...values, uid: newUid(t.organization, uid) }),
+      const r = merge(
+        t.organization,
+        `Organization ${o.name}`,
+        local,
+        values,
+        { createdAt, updatedAt },
+        () => t.organization.insert({ ...values, uid: newUid(t.organization, uid) }),
+        sharedWith(local?.id),
       );
       if (r.action === 'created') created.organizations++;
       usedOrgIds.add(r.record.id);
@@ -309,7 +343,15 @@ export function importArchive(store: Store, input: { fileName: string; text: str
           : t.person
               .list(organizationId === null ? { organization_id: null } : { organization_id: organizationId }, { orderBy: 'id' })
               .find((x) => lower(x.name) === lower(who.name) && !usedPeople.has(x.id));
-      const r = merge(t.person, `Person ${who.name}`, local, values, { createdAt, updatedAt }, () => t.person.insert({ ...values, uid: newUid(t.person, uid) }));
+      const r = merge(
+        t.person,
+        `Person ${who.name}`,
+        local,
+        values,
+        { createdAt, updatedAt },
+        () => t.person.insert({ ...values, uid: newUid(t.person, uid) }),
+        sharedWith(local?.organizationId),
+      );
       if (r.action === 'created') created.people++;
       usedPeople.add(r.record.id);
       personByKey.set(key, r.record);

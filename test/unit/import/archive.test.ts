@@ -144,7 +144,8 @@ describe('project archive', () => {
     const { project, adopters } = await seedGlobexMesh(a.services);
     const archive = decode((await unwrap(apiA.exportArchive({ projectId: project.id }))).base64);
 
-    const b = freshDesk({ clock: () => new Date('2024-01-01T00:00:00.000Z') });
+    // B's clock is later than every date the archives carry (a copy dated in B's future never wins).
+    const b = freshDesk({ clock: () => new Date('2032-01-01T00:00:00.000Z') });
     const apiB = inProcessDeskApi(b);
     const imported = await unwrap(apiB.importArchive({ fileName: 'a.json', text: archive }));
     const interviewB = (await unwrap(apiB.listInterviews({ adopterId: (await unwrap(apiB.listAdopters({ projectId: imported.projectId! })))[0]!.id })))[0]!;
