@@ -83,7 +83,12 @@ const literal = (text: string): string => text.replace(/\s+/g, ' ').replace(/[!-
  * `lineStart`: the text starts a line, so a block marker there ("#", "-", "1.", "|") is escaped too.
  */
 function literalHtml(text: string, lineStart: boolean): string {
-  const out = text.replace(/\s+/g, ' ').replace(/[\\`*_~[\]!<]/g, '\\$&');
+  const out = text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_~[\]!<@]/g, '\\$&')
+    // No bare link either: GitHub's would run on through the escapes after it (see bareLinkEnds).
+    .replace(/\b(https?|ftp|mailto|xmpp):/gi, '$1\\:')
+    .replace(/\bwww\./gi, 'www\\.');
   if (!lineStart) return out;
   return out.replace(/^(\d{1,9})([.)])/, '$1\\$2').replace(/^[!-/:-@[-`{-~]/, (ch) => (ch === '\\' ? ch : `\\${ch}`));
 }
@@ -119,10 +124,33 @@ export function containMarkdown(markdown: string): Contained {
   const end = (source: InlineSource, to: number) => (to > 0 ? sourceOf(source, to - 1) + 1 : source.froms[0]!);
 
   const inlines = (source: InlineSource) => {
+    // A bare link (GFM autolink literal) on GitHub runs on to the next space, through a
+    // backslash: "https://x.org\\<div>" links "https://x.org\\" and leaves "<div>" raw HTML.
+    // So an escape written after one, with no space between, would not hold: the bare link
+    // is then written as a link that ends at its ")" — same text, same target.
+    let bare: { from: number; to: number; href: string; text: string } | null = null;
+    let bareRunEnd = -1;
+    const escapeAfter = (from: number) => {
+      if (!bare || bare.to > from) return;
+      if (bareRunEnd < 0) {
+        const space = /\s/g;
+        space.lastIndex = bare.to;
+        bareRunEnd = space.exec(source.text)?.index ?? source.text.length;
+      }
+      if (bareRunEnd < from) return;
+      edits.push({ from: at(source, bare.from), to: end(source, bare.to), text: `[${literal(bare.text)}](${destination(bare.href)})` });
+      bare = null;
+    };
     for (const markup of inlineMarkup(source, definitions)) {
+      if (markup.kind === 'autolink' && source.text[markup.from] !== '<') {
+        bare = markup;
+        bareRunEnd = -1;
+      }
       if (markup.kind === 'html') {
+        escapeAfter(markup.from);
         edits.push({ from: at(source, markup.from), to: end(source, markup.to), text: literalHtml(source.text.slice(markup.from, markup.to), false) });
       } else if (!allowedTarget(markup.href)) {
+        escapeAfter(markup.from);
         const text = markup.text;
         edits.push({ from: at(source, markup.from), to: end(source, markup.to), text: typeof text === 'string' ? literal(text) : () => literal(text()) });
       } else if (markup.kind === 'link' && markup.reference) {
@@ -178,6 +206,17 @@ export function containMarkdown(markdown: string): Contained {
             const stop = k + 1 < c.starts.length ? c.starts[k + 1]! - 1 : c.text.length;
             if (stop > start) edits.push({ from: c.froms[k]!, to: end(c, stop), text: literalHtml(c.text.slice(start, stop).trimStart(), true) });
           });
+          // Escaped, the block reads as a paragraph, which the line under it would go on with
+          // (an indented line) or turn into a heading ("==="): a blank line, inside the same
+          // quotes, ends it where the HTML block ended.
+          const last = c.froms[c.froms.length - 1]!;
+          const blockEnd = end(c, c.text.length);
+          const lineEnd = markdown.indexOf('\n', blockEnd);
+          const next = lineEnd < 0 ? '' : markdown.slice(lineEnd + 1, markdown.indexOf('\n', lineEnd + 1) >>> 0);
+          if (/[^ \t>]/.test(next)) {
+            const quotes = markdown.slice(markdown.lastIndexOf('\n', last - 1) + 1, last).replace(/[^>]/g, ' ');
+            edits.push({ from: blockEnd, to: blockEnd, text: `\n${trimEndSpaces(quotes)}` });
+          }
           break;
         }
         case 'table':

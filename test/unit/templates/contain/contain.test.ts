@@ -61,6 +61,12 @@ describe('containment of a summary: nothing in it reaches the DD around its entr
     expect(contain('a <img src=x onerror=alert(1)> b')).toBe('a \\<img src=x onerror=alert(1)> b');
     // Inside a block, what would start Markdown on a line is escaped too.
     expect(contain('<!--\n1. x\n| a |\n|---|\n[l](javascript:x) *e*\n-->')).toBe('\\<\\!--\n1\\. x\n\\| a |\n\\|---|\n\\[l\\](javascript:x) \\*e\\*\n\\-->');
+    // A bare link would run on through the escape after it on GitHub: it is written as a link that ends.
+    expect(contain('see https://example.org<div> now')).toBe('see [https\\:\\/\\/example\\.org](<https://example.org>)\\<div> now');
+    expect(contain('<!--\nhttps://example.org<div>')).toBe('\\<\\!--\nhttps\\://example.org\\<div>');
+    // Escaped, a block reads as a paragraph: a blank line (inside its quotes) ends it where the block ended.
+    expect(contain('<script>alert(1)</script>\n===')).toBe('\\<script>alert(1)\\</script>\n\n===');
+    expect(contain('> <script>x</script>\n>      <img src=x>')).toBe('> \\<script>x\\</script>\n>\n>      <img src=x>');
     // References read as they would in HTML.
     expect(readMarkdown(contain('<p>Cr&egrave;me</p>'))).toEqual([{ kind: 'paragraph', inlines: [expect.objectContaining({ text: '<p>Crème</p>' })] }]);
     const shown = readMarkdown(contain('a <script>alert(1)</script>'));
