@@ -190,7 +190,7 @@ export function importArchive(store: Store, input: { fileName: string; text: str
   if ('problems' in parsed) {
     throw new DeskError(
       'VALIDATION',
-      `${input.fileName} is not a valid archive: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}. Nothing was imported.`,
+      `${input.fileName} cannot be imported as an Adoption Desk archive. ${parsed.problems.map((p) => `${p.path}: ${p.message.replace(/\.$/, '')}.`).join(' ')} Nothing was imported.`,
       { problems: parsed.problems },
     );
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeArchivePlace } from './archive-places';
 import { adopterFields, adopterNumber } from '../../domain/adopter';
 import { allowanceFields } from '../../domain/allowance';
 import { dismissalFields } from '../../domain/dismissal';
@@ -113,7 +114,7 @@ export function serializeArchive(archive: ArchiveInput): string {
 }
 
 export interface ArchiveProblem {
-  /** "adopters[2].interviews[0].date" */
+  /** Where, in words: "Adopter 3, interview of 2024-06-10, the date" (templates/import/archive-places.ts). */
   path: string;
   message: string;
 }
@@ -124,62 +125,64 @@ export function parseArchive(text: string): { archive: Archive } | { problems: A
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { problems: [{ path: '(file)', message: `It is not JSON: ${(error as Error).message}.` }] };
+    return { problems: [{ path: 'The file', message: `It is not JSON: ${(error as Error).message}.` }] };
   }
   const result = archiveSchema.safeParse(data);
   if (!result.success) {
     return {
       problems: result.error.issues.slice(0, 20).map((issue) => ({
-        path: issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(top)',
+        path: describeArchivePlace(data, issue.path),
         message: issue.message,
       })),
     };
   }
   const archive = result.data;
+  const place = (path: PropertyKey[]) => describeArchivePlace(archive, path);
   const problems: ArchiveProblem[] = [];
   const organizations = new Set(archive.organizations.map((o) => o.key));
   const people = new Set(archive.people.map((p) => p.key));
   const seen = new Set<string>();
-  const unique = (k: string, path: string) => {
-    if (seen.has(k)) problems.push({ path, message: `The key "${k}" appears twice.` });
+  // Places are put in words only for a problem found.
+  const unique = (k: string, path: () => string) => {
+    if (seen.has(k)) problems.push({ path: path(), message: `The key "${k}" appears twice.` });
     seen.add(k);
   };
   // A uid names one record: twice in one table would merge two records into one.
   const uids = new Map<string, Set<string>>();
-  const uniqueUid = (table: string, u: string | undefined, path: string) => {
+  const uniqueUid = (table: string, u: string | undefined, path: () => string) => {
     if (u === undefined) return;
     const seenHere = uids.get(table) ?? new Set<string>();
-    if (seenHere.has(u)) problems.push({ path, message: `The uid "${u}" appears twice.` });
+    if (seenHere.has(u)) problems.push({ path: path(), message: `The uid "${u}" appears twice.` });
     seenHere.add(u);
     uids.set(table, seenHere);
   };
   archive.organizations.forEach((o, i) => {
-    unique(o.key, `organizations[${i}].key`);
-    uniqueUid('organization', o.uid, `organizations[${i}].uid`);
+    unique(o.key, () => place(['organizations', i, 'key']));
+    uniqueUid('organization', o.uid, () => place(['organizations', i, 'uid']));
   });
   archive.people.forEach((p, i) => {
-    unique(p.key, `people[${i}].key`);
-    uniqueUid('person', p.uid, `people[${i}].uid`);
-    if (p.organization !== null && !organizations.has(p.organization)) problems.push({ path: `people[${i}].organization`, message: `No organization has the key "${p.organization}".` });
+    unique(p.key, () => place(['people', i, 'key']));
+    uniqueUid('person', p.uid, () => place(['people', i, 'uid']));
+    if (p.organization !== null && !organizations.has(p.organization)) problems.push({ path: place(['people', i, 'organization']), message: `No organization has the key "${p.organization}".` });
   });
   archive.adopters.forEach((a, i) => {
-    unique(a.key, `adopters[${i}].key`);
-    uniqueUid('adopter', a.uid, `adopters[${i}].uid`);
-    a.allowances.forEach((al, j) => uniqueUid('allowance', al.uid, `adopters[${i}].allowances[${j}].uid`));
-    a.dismissals?.forEach((d, j) => uniqueUid('dismissal', d.uid, `adopters[${i}].dismissals[${j}].uid`));
-    if (!organizations.has(a.organization)) problems.push({ path: `adopters[${i}].organization`, message: `No organization has the key "${a.organization}".` });
+    unique(a.key, () => place(['adopters', i, 'key']));
+    uniqueUid('adopter', a.uid, () => place(['adopters', i, 'uid']));
+    a.allowances.forEach((al, j) => uniqueUid('allowance', al.uid, () => place(['adopters', i, 'allowances', j, 'uid'])));
+    a.dismissals?.forEach((d, j) => uniqueUid('dismissal', d.uid, () => place(['adopters', i, 'dismissals', j, 'uid'])));
+    if (!organizations.has(a.organization)) problems.push({ path: place(['adopters', i, 'organization']), message: `No organization has the key "${a.organization}".` });
     a.interviews.forEach((iv, j) => {
-      unique(iv.key, `adopters[${i}].interviews[${j}].key`);
-      uniqueUid('interview', iv.uid, `adopters[${i}].interviews[${j}].uid`);
-      iv.answers.forEach((an, k) => uniqueUid('answer', an.uid, `adopters[${i}].interviews[${j}].answers[${k}].uid`));
+      unique(iv.key, () => place(['adopters', i, 'interviews', j, 'key']));
+      uniqueUid('interview', iv.uid, () => place(['adopters', i, 'interviews', j, 'uid']));
+      iv.answers.forEach((an, k) => uniqueUid('answer', an.uid, () => place(['adopters', i, 'interviews', j, 'answers', k, 'uid'])));
       iv.participants.forEach((p, k) => {
-        uniqueUid('participant', p.uid, `adopters[${i}].interviews[${j}].participants[${k}].uid`);
-        if (!people.has(p.person)) problems.push({ path: `adopters[${i}].interviews[${j}].participants[${k}].person`, message: `No person has the key "${p.person}".` });
+        uniqueUid('participant', p.uid, () => place(['adopters', i, 'interviews', j, 'participants', k, 'uid']));
+        if (!people.has(p.person)) problems.push({ path: place(['adopters', i, 'interviews', j, 'participants', k, 'person']), message: `No person has the key "${p.person}".` });
       });
       iv.quotes.forEach((q, k) => {
-        unique(q.key, `adopters[${i}].interviews[${j}].quotes[${k}].key`);
-        uniqueUid('quote', q.uid, `adopters[${i}].interviews[${j}].quotes[${k}].uid`);
-        if (q.speaker !== null && !people.has(q.speaker)) problems.push({ path: `adopters[${i}].interviews[${j}].quotes[${k}].speaker`, message: `No person has the key "${q.speaker}".` });
+        unique(q.key, () => place(['adopters', i, 'interviews', j, 'quotes', k, 'key']));
+        uniqueUid('quote', q.uid, () => place(['adopters', i, 'interviews', j, 'quotes', k, 'uid']));
+        if (q.speaker !== null && !people.has(q.speaker)) problems.push({ path: place(['adopters', i, 'interviews', j, 'quotes', k, 'speaker']), message: `No person has the key "${q.speaker}".` });
       });
     });
   });

@@ -261,7 +261,9 @@ describe('project archive', () => {
     broken.adopters[2].organization = 'organization:nobody';
     const error = await failure(apiB.importArchive({ fileName: 'broken.json', text: JSON.stringify(broken) }));
     expect(error.code).toBe('VALIDATION');
-    expect(error.message).toContain('adopters[1].interviews[0].date');
+    // Where, in words: the adopter's number and the interview, never a schema path.
+    expect(error.message).toContain('Adopter 2, interview of 2024-13-45, the date: ');
+    expect(error.message).not.toMatch(/\[\d+\]|adopters\./);
     expect((await unwrap(apiB.listProjects({}))).length).toBe(0);
 
     expect((await failure(apiB.importArchive({ fileName: 'x.json', text: '{"format": "adoption-desk-archive", ' }))).message).toMatch(/not JSON/);

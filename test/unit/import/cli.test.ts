@@ -134,6 +134,6 @@ describe('import commands', () => {
     expect(JSON.parse(again.stdout).created).toEqual({ projects: 0, organizations: 0, people: 0, adopters: 0, interviews: 0, quotes: 0 });
     const broken = await cli(['archive', 'import', write('broken.json', '{"format":"adoption-desk-archive"'), '--db', other]);
     expect(broken.code).toBe(4);
-    expect(broken.stderr).toMatch(/not a valid archive/);
+    expect(broken.stderr).toMatch(/cannot be imported as an Adoption Desk archive\. The file: It is not JSON/);
   });
 });
