@@ -153,6 +153,13 @@ function describeApplicationId(id: number): string {
  * the pages as SQLite sees them (a write-ahead log included), unlike the raw header.
  */
 export function identifyDatabase(db: Database.Database): Identity {
+  // One read transaction: every read below sees the same state of the file. Read one by one,
+  // another process creating the store could commit in between (no tables, no version, then
+  // all the tables), and the store would look like some other application's.
+  return db.transaction(() => identifySnapshot(db))();
+}
+
+function identifySnapshot(db: Database.Database): Identity {
   const applicationId = (db.pragma('application_id', { simple: true }) as number) >>> 0;
   if (applicationId === APPLICATION_ID) return { kind: 'ours', stamped: true };
   const userVersion = db.pragma('user_version', { simple: true }) as number;
