@@ -8,7 +8,8 @@ import { EXIT } from '../exit-codes';
 import { json } from '../format';
 import { UsageError, type CliIo } from '../io';
 
-const USAGE = '  adoption-desk import-dd FILE [--project SLUG] [--dry-run] [--json]';
+const USAGE =
+  '  adoption-desk import-dd FILE [--project SLUG | --name NAME --level incubation|graduation] [--same ORGANIZATION]... [--dry-run] [--json]';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -101,6 +102,22 @@ function ddEntryLine(entry: ImportReport['entries'][number]): string {
   return `${who}, ${r.months.length ? r.months.join(' and ') : 'no date'}${people}${r.vendorNote ? ', vendor note' : ''}${details.map((d) => `\n      ${d}`).join('')}`;
 }
 
+/** Organizations another project already has under the same name, and how to say they are the same. */
+function printMatches(io: CliIo, report: ImportReport): void {
+  const matches = report.matches ?? [];
+  if (matches.length === 0) return;
+  const lines = ['', 'Already in another project:'];
+  for (const m of matches) {
+    const where = m.existing.projects.join(', ') || 'another project';
+    lines.push(
+      m.confirmed
+        ? `  - ${m.name}: the same record as in ${where} (as you said); its record was not changed.`
+        : `  - ${m.name}: kept apart from ${m.existing.name}${m.existing.industry ? ` (${m.existing.industry})` : ''} in ${where}. If it is the same organization, import with --same "${m.name}".`,
+    );
+  }
+  io.stdout(`${lines.join('\n')}\n`);
+}
+
 export const importDdCommand: Command = {
   name: 'import-dd',
   usage: USAGE,
@@ -108,12 +125,25 @@ export const importDdCommand: Command = {
   async run(args, services, io) {
     const { values, positionals } = parseArgs({
       args,
-      options: { project: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+      options: {
+        project: { type: 'string' },
+        name: { type: 'string' },
+        level: { type: 'string' },
+        same: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
       allowPositionals: true,
       strict: true,
     });
     if (positionals.length !== 1) throw new UsageError(`import-dd needs one FILE.\nUsage:\n${USAGE}`);
     const file = positionals[0]!;
+    if (values.project && (values.name || values.level)) throw new UsageError(`Choose either --project (an existing project) or --name and --level (a new one).\nUsage:\n${USAGE}`);
+    if ((values.name === undefined) !== (values.level === undefined)) throw new UsageError(`A new project needs both --name and --level.\nUsage:\n${USAGE}`);
+    if (values.level !== undefined && values.level !== 'incubation' && values.level !== 'graduation') {
+      throw new UsageError(`--level is incubation or graduation, not "${values.level}".\nUsage:\n${USAGE}`);
+    }
+    const newProject = values.name !== undefined && values.level !== undefined ? { name: values.name, level: values.level as 'incubation' | 'graduation' } : null;
     return asDataError(io, async () => {
       const project = values.project ? await call(services, 'getProjectBySlug', { slug: values.project }) : null;
       const decoded = readForImport(file);
@@ -121,6 +151,8 @@ export const importDdCommand: Command = {
         fileName: file,
         text: decoded.text,
         ...(project ? { projectId: project.id } : {}),
+        ...(newProject ? { newProject } : {}),
+        ...(values.same?.length ? { sameOrganizations: values.same } : {}),
         dryRun: values['dry-run'] ?? false,
       });
       report.warnings.unshift(...decoded.warnings);
@@ -131,6 +163,7 @@ export const importDdCommand: Command = {
       const target = project ?? (report.projectId ? await call(services, 'getProject', { id: report.projectId }) : null);
       const into = target ? ` into ${target.name} (${target.slug})` : ' into a new project';
       printReport(io, report, `${report.dryRun ? 'Would import' : 'Imported'} ${plural(report.entries.length, 'adopter entry').replace('entrys', 'entries')} from ${file}${into}`, ddEntryLine);
+      printMatches(io, report);
     });
   },
 };

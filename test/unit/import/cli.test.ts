@@ -95,6 +95,24 @@ describe('import commands', () => {
     expect((await cli(['import-dd', write('g.md', DD), '--project', 'nope', '--db', db])).code).toBe(4);
   });
 
+  it('import-dd: a new project named on the command line; an organization of another project is shared only with --same', async () => {
+    const { db, write } = files();
+    const file = write('globex.md', DD);
+    expect((await cli(['import-dd', file, '--db', db])).code).toBe(0);
+    // The same document again, as another DD: the name is taken, so the reviewer names the new project.
+    const taken = await cli(['import-dd', file, '--db', db]);
+    expect(taken.code).toBe(4);
+    expect(taken.stderr).toContain('A project named "Globex Mesh" already exists. Import into that project, or give the new project another name.');
+    const dry = await cli(['import-dd', file, '--name', 'Globex Mesh 2026', '--level', 'graduation', '--dry-run', '--db', db]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Globex: kept apart from Globex (Finance) in Globex Mesh. If it is the same organization, import with --same "Globex".');
+    const same = await cli(['import-dd', file, '--name', 'Globex Mesh 2026', '--level', 'graduation', '--same', 'Globex', '--db', db]);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stdout).toContain('Globex: the same record as in Globex Mesh (as you said); its record was not changed.');
+    expect((await cli(['import-dd', file, '--name', 'X', '--db', db])).code).toBe(2);
+    expect((await cli(['import-dd', file, '--name', 'X', '--level', 'sandbox', '--db', db])).stderr).toContain('--level is incubation or graduation');
+  });
+
   it('import-notes: into an adopter by number', async () => {
     const { db, write } = files();
     await cli(['import-dd', write('globex.md', DD), '--db', db]);
