@@ -99,18 +99,71 @@ function openClose(src: string, start: number, end: number, char: string): { can
   return { canOpen: open && (before !== 'other' || !close), canClose: close && (after !== 'other' || !open) };
 }
 
-/** Matches emphasis delimiters among `nodes` (CommonMark's "process emphasis"), in place. */
+/** A node of the paragraph while emphasis is matched: linked, so matching never scans or shifts the whole paragraph. */
+interface Linked {
+  node: Node;
+  prev: Linked | null;
+  next: Linked | null;
+}
+
+/** A delimiter run in the doubly linked stack CommonMark describes. */
+interface Stacked {
+  d: Delimiter;
+  item: Linked;
+  prev: Stacked | null;
+  next: Stacked | null;
+}
+
+/**
+ * Matches emphasis delimiters among `nodes` (CommonMark's "process emphasis"), in place.
+ * Nodes and delimiters are linked lists, as in CommonMark's reference implementation: an
+ * array's indexOf and splice for every match made "*a*a*a…" quadratic (20,000 runs took 5 s).
+ * A closer that found no opener and cannot open leaves the stack, as the spec says: no later
+ * closer can use it, and the walk back stays short.
+ */
 function processEmphasis(nodes: Node[], delimiters: Delimiter[]): void {
-  let c = 0;
-  while (c < delimiters.length) {
-    const closer = delimiters[c]!;
+  if (delimiters.length === 0) return;
+  let head: Linked | null = null;
+  let tail: Linked | null = null;
+  const itemOf = new Map<Node, Linked>();
+  for (const node of nodes) {
+    const item: Linked = { node, prev: tail, next: null };
+    if (tail) tail.next = item;
+    else head = item;
+    tail = item;
+    itemOf.set(node, item);
+  }
+  let first: Stacked | null = null;
+  let last: Stacked | null = null;
+  for (const d of delimiters) {
+    const entry: Stacked = { d, item: itemOf.get(d.node)!, prev: last, next: null };
+    if (last) last.next = entry;
+    else first = entry;
+    last = entry;
+  }
+  const unlinkNode = (item: Linked) => {
+    if (item.prev) item.prev.next = item.next;
+    else head = item.next;
+    if (item.next) item.next.prev = item.prev;
+    else tail = item.prev;
+  };
+  const unstack = (entry: Stacked) => {
+    if (entry.prev) entry.prev.next = entry.next;
+    else first = entry.next;
+    if (entry.next) entry.next.prev = entry.prev;
+  };
+
+  let current: Stacked | null = first;
+  while (current) {
+    const closerEntry: Stacked = current;
+    const closer = closerEntry.d;
     if (!closer.canClose || closer.count === 0) {
-      c++;
+      current = closerEntry.next;
       continue;
     }
-    let o = c - 1;
-    for (; o >= 0; o--) {
-      const opener = delimiters[o]!;
+    let openerEntry: Stacked | null = closerEntry.prev;
+    for (; openerEntry; openerEntry = openerEntry.prev) {
+      const opener = openerEntry.d;
       if (opener.char !== closer.char || !opener.canOpen || opener.count === 0) continue;
       if (closer.char === '~') {
         if (opener.count === closer.count) break;
@@ -120,11 +173,12 @@ function processEmphasis(nodes: Node[], delimiters: Delimiter[]): void {
       const ruleOfThree = (opener.canClose || closer.canOpen) && closer.count % 3 !== 0 && (opener.count + closer.count) % 3 === 0;
       if (!ruleOfThree) break;
     }
-    if (o < 0) {
-      c++;
+    if (!openerEntry) {
+      current = closerEntry.next;
+      if (!closer.canOpen) unstack(closerEntry);
       continue;
     }
-    const opener = delimiters[o]!;
+    const opener = openerEntry.d;
     const use = closer.char === '~' ? closer.count : opener.count >= 2 && closer.count >= 2 ? 2 : 1;
     opener.count -= use;
     closer.count -= use;
@@ -132,22 +186,28 @@ function processEmphasis(nodes: Node[], delimiters: Delimiter[]): void {
     opener.node.s = opener.node.s.slice(0, opener.count);
     closer.node.s = closer.node.s.slice(0, closer.count);
     if (closer.node.at >= 0) closer.node.at += use;
-    const from = nodes.indexOf(opener.node);
-    const to = nodes.indexOf(closer.node);
-    const inner = nodes.splice(from + 1, to - from - 1);
-    nodes.splice(from + 1, 0, { t: closer.char === '~' ? 'del' : use === 2 ? 'strong' : 'em', c: inner });
-    delimiters.splice(o + 1, c - o - 1);
-    c = o + 1;
+    // The nodes between opener and closer move into the new element, which takes their place.
+    const inner: Node[] = [];
+    for (let item = openerEntry.item.next; item && item !== closerEntry.item; item = item.next) inner.push(item.node);
+    const wrapped: Linked = { node: { t: closer.char === '~' ? 'del' : use === 2 ? 'strong' : 'em', c: inner }, prev: openerEntry.item, next: closerEntry.item };
+    openerEntry.item.next = wrapped;
+    closerEntry.item.prev = wrapped;
+    // Delimiters between them are inside the element now: no longer on the stack.
+    openerEntry.next = closerEntry;
+    closerEntry.prev = openerEntry;
+    current = closerEntry;
     if (opener.count === 0) {
-      nodes.splice(nodes.indexOf(opener.node), 1);
-      delimiters.splice(o, 1);
-      c--;
+      unlinkNode(openerEntry.item);
+      unstack(openerEntry);
     }
     if (closer.count === 0) {
-      nodes.splice(nodes.indexOf(closer.node), 1);
-      delimiters.splice(c, 1);
+      unlinkNode(closerEntry.item);
+      current = closerEntry.next;
+      unstack(closerEntry);
     }
   }
+  nodes.length = 0;
+  for (let item = head as Linked | null; item; item = item.next) nodes.push(item.node);
 }
 
 /**

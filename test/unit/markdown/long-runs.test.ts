@@ -40,3 +40,29 @@ describe('long runs of spaces: time grows like the text', () => {
     }, 60_000);
   }
 });
+
+/**
+ * Emphasis matched thousands of times ("*a*a*a…"), or closers with no opener ("a* a* …"):
+ * matching once scanned and shifted the whole paragraph for every pair (20,000 runs: 5 s).
+ */
+const EMPHASIS: Record<string, (n: number) => string> = {
+  'emphasis that pairs at every marker': (n) => '*a'.repeat(n),
+  'strong emphasis that pairs at every marker': (n) => '**a'.repeat(n),
+  'closers without an opener': (n) => 'a* '.repeat(n),
+  'strikethrough that pairs at every marker': (n) => '~a'.repeat(n),
+};
+
+describe('many emphasis markers: time grows like the text', () => {
+  for (const [name, build] of Object.entries(EMPHASIS)) {
+    it(name, () => {
+      const sizes = [10_000, 20_000, 40_000, 80_000];
+      const times = sizes.map((n) => {
+        const text = build(n);
+        return best(() => readMarkdown(text));
+      });
+      // Over three doublings: linear is 8×, quadratic 64×; the whole range is asserted, since one
+      // step on a shared 2-core machine can jump by more than 3× on its own.
+      expect(times[3]! / Math.max(times[0]!, 10), `${times.map((t) => t.toFixed(1)).join(' ')} ms`).toBeLessThan(24);
+    }, 120_000);
+  }
+});
