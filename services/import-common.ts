@@ -121,10 +121,12 @@ export class OrganizationFinder {
     const found = this.find(fields.name);
     const other = this.others.get(lower(fields.name));
     const confirmed = (this.scope.confirmed ?? []).some((n) => lower(n) === lower(fields.name));
-    if ((other || (found && this.isShared(found))) && !this.matches.some((m) => lower(m.name) === lower(fields.name))) {
-      const org = found ?? other!.org;
-      const projects = found ? [] : other!.projects;
-      this.matches.push({ name: fields.name, existing: { name: org.name, industry: org.industry, projects: this.projectNames(found ? org : null, projects) }, confirmed });
+    // Reported: a same-name record of another project kept apart, or one shared because the
+    // reviewer confirmed it (this project's own records are simply used, as always).
+    const proposed = other ? { org: other.org, projects: other.projects } : found && confirmed && this.isShared(found) ? { org: found, projects: null } : null;
+    if (proposed && !this.matches.some((m) => lower(m.name) === lower(fields.name))) {
+      const { org, projects } = proposed;
+      this.matches.push({ name: fields.name, existing: { name: org.name, industry: org.industry, projects: this.projectNames(projects ? null : org, projects ?? []) }, confirmed: !other });
     }
     if (found) return { organization: found, created: false };
     const organization = this.create(fields);

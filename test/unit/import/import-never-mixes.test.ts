@@ -88,6 +88,18 @@ describe('a DD imported next to another project', () => {
     expect((await desk.services.previewAdoption({ projectId: mesh.id, includeDrafts: true })).markdown).toBe(before);
   });
 
+  it("into a project that already uses the organization, the project's own record is used without a question", async () => {
+    const { desk, globex } = await storeWithAnotherProject();
+    const api = inProcessDeskApi(desk);
+    const tracing = await desk.services.createProject({ name: 'Acme Tracing', level: 'incubation' });
+    await desk.services.createAdopter({ projectId: tracing.id, organizationId: globex.id, number: 5 });
+    const report = await unwrap(api.importDdDocument({ fileName: 'acme.md', text: DD, projectId: tracing.id }));
+    expect(report.matches).toEqual([]);
+    expect((await desk.services.listOrganizations({})).filter((o) => o.name === 'Globex').map((o) => o.id)).toEqual([globex.id]);
+    // Still the file's own words in its entry.
+    expect((await desk.services.previewAdoption({ projectId: tracing.id })).markdown).toContain('##### Adopter 1 - Globex/Financial Services');
+  });
+
   it('refuses a new project whose name is taken in the reviewer’s words, and imports under a name the reviewer chose', async () => {
     const { desk } = await storeWithAnotherProject();
     const api = inProcessDeskApi(desk);
