@@ -70,41 +70,40 @@ const lower = (s: string) => s.trim().toLocaleLowerCase('en');
  */
 export class OrganizationFinder {
   private byName: Map<string, Organization> | null = null;
-  /** Organizations another project uses: shared, never changed by this import. */
-  private readonly shared = new Set<number>();
+  /** For each organization another project uses: those projects. Such a record is never changed by this import. */
+  private readonly usedElsewhere = new Map<number, Set<number>>();
+  /** Same-name organizations of other projects, not matched unless confirmed. */
+  private readonly others = new Map<string, Organization>();
+  /** The names the reviewer confirmed, folded as `lower` folds them. */
+  private readonly confirmed: ReadonlySet<string>;
   readonly matches: SameNameMatch[] = [];
 
   constructor(
     private readonly store: Store,
     private readonly scope: { projectId: number | null; confirmed?: readonly string[] } = { projectId: null },
-  ) {}
+  ) {
+    this.confirmed = new Set((scope.confirmed ?? []).map(lower));
+  }
 
   private index(): Map<string, Organization> {
     if (!this.byName) {
       this.byName = new Map();
       const { organization, adopter } = this.store.tables;
       const ours = new Set(this.scope.projectId === null ? [] : adopter.list({ project_id: this.scope.projectId }, { includeTrashed: true }).map((a) => a.organizationId));
-      const confirmed = new Set((this.scope.confirmed ?? []).map(lower));
-      const usedElsewhere = new Map<number, Set<number>>();
       for (const a of adopter.list({}, { includeTrashed: true })) {
         if (a.projectId === this.scope.projectId) continue;
-        usedElsewhere.set(a.organizationId, (usedElsewhere.get(a.organizationId) ?? new Set()).add(a.projectId));
+        this.usedElsewhere.set(a.organizationId, (this.usedElsewhere.get(a.organizationId) ?? new Set()).add(a.projectId));
       }
       for (const org of organization.list({}, { orderBy: 'id' })) {
         const key = lower(org.name);
         if (this.byName.has(key)) continue;
-        const elsewhere = usedElsewhere.get(org.id);
-        if (elsewhere) this.shared.add(org.id);
         // Free to match by name: this project's own, one no project uses yet, or one the reviewer confirmed.
-        if (ours.has(org.id) || !elsewhere || confirmed.has(key)) this.byName.set(key, org);
-        else this.others.set(key, { org, projects: [...elsewhere] });
+        if (ours.has(org.id) || !this.usedElsewhere.has(org.id) || this.confirmed.has(key)) this.byName.set(key, org);
+        else this.others.set(key, org);
       }
     }
     return this.byName;
   }
-
-  /** Same-name organizations of other projects, not matched unless confirmed. */
-  private readonly others = new Map<string, { org: Organization; projects: number[] }>();
 
   find(name: string): Organization | undefined {
     return this.index().get(lower(name));
@@ -113,31 +112,25 @@ export class OrganizationFinder {
   /** Whether another project uses the organization too (then the import leaves its record alone). */
   isShared(org: Organization): boolean {
     this.index();
-    return this.shared.has(org.id);
+    return this.usedElsewhere.has(org.id);
   }
 
   /** The organization of that name, created when there is none; `created` says which. */
   findOrCreate(fields: { name: string; industry?: string | null; website?: string | null }): { organization: Organization; created: boolean } {
+    const key = lower(fields.name);
     const found = this.find(fields.name);
-    const other = this.others.get(lower(fields.name));
-    const confirmed = (this.scope.confirmed ?? []).some((n) => lower(n) === lower(fields.name));
+    const other = this.others.get(key);
     // Reported: a same-name record of another project kept apart, or one shared because the
     // reviewer confirmed it (this project's own records are simply used, as always).
-    const proposed = other ? { org: other.org, projects: other.projects } : found && confirmed && this.isShared(found) ? { org: found, projects: null } : null;
-    if (proposed && !this.matches.some((m) => lower(m.name) === lower(fields.name))) {
-      const { org, projects } = proposed;
-      this.matches.push({ name: fields.name, existing: { name: org.name, industry: org.industry, projects: this.projectNames(projects ? null : org, projects ?? []) }, confirmed: !other });
+    const reported = other ?? (found && this.confirmed.has(key) && this.isShared(found) ? found : null);
+    if (reported && !this.matches.some((m) => lower(m.name) === key)) {
+      const projects = [...(this.usedElsewhere.get(reported.id) ?? [])].map((id) => this.store.tables.project.find(id)?.name ?? 'a project in the trash').sort();
+      this.matches.push({ name: fields.name, existing: { name: reported.name, industry: reported.industry, projects }, confirmed: !other });
     }
     if (found) return { organization: found, created: false };
     const organization = this.create(fields);
-    this.index().set(lower(organization.name), organization);
+    this.index().set(key, organization);
     return { organization, created: true };
-  }
-
-  private projectNames(org: Organization | null, ids: number[]): string[] {
-    const { adopter, project } = this.store.tables;
-    const projectIds = org ? [...new Set(adopter.list({ organization_id: org.id }, { includeTrashed: true }).map((a) => a.projectId))].filter((id) => id !== this.scope.projectId) : ids;
-    return projectIds.map((id) => project.find(id)?.name ?? 'a project in the trash').sort();
   }
 
   /** Always a new organization (the placeholder of an anonymous adopter). */
