@@ -84,19 +84,19 @@ function Shell() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      {/* One row from 1280 down to 900 px: the name, the places, the tools, the save status. */}
       <header className="app-header">
-        <div>
-          <h1 className="app-title">
-            <a href={hrefFor({ name: 'projects' })}>Adoption Desk</a>
-          </h1>
-          <p className="app-tagline">Adopter interviews for a due diligence, kept on this computer.</p>
-        </div>
+        <h1 className="app-title">
+          <a href={hrefFor({ name: 'projects' })}>Adoption Desk</a>
+        </h1>
         <nav aria-label="Main" className="main-nav">
           {NAV.map((item) => (
             <a key={item.label} href={hrefFor(item.route)} aria-current={route.name === item.route.name ? 'page' : undefined}>
               {item.label}
             </a>
           ))}
+        </nav>
+        <div className="header-tools">
           <button type="button" onClick={() => setSearchOpen(true)} aria-keyshortcuts="Control+K">
             Search <kbd>Ctrl K</kbd>
           </button>
@@ -104,9 +104,10 @@ function Shell() {
           <button type="button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" aria-keyshortcuts="?">
             ?
           </button>
-        </nav>
+        </div>
         <SaveStatusLine />
       </header>
+      {route.name === 'projects' && <p className="app-tagline">Adopter interviews for a due diligence, kept on this computer.</p>}
       <UnsavedEdits />
       <main id="main" className="app-main" tabIndex={-1}>
         <Screen route={route} />

@@ -13,10 +13,12 @@ interface Props {
   onInput?: (value: string) => void;
   testId?: string;
   inputRef?: (element: HTMLTextAreaElement | HTMLInputElement | null) => void;
+  /** A width by content from the design system (styles.css): 'w-xs', 'w-date', 'w-s', 'w-m', 'w-l', 'w-full'. */
+  className?: string;
 }
 
 /** A text field that saves itself; its own line says when what is shown is not saved. */
-export function AutosaveField({ label, initial, save, multiline, rows = 4, hint, placeholder, onInput, testId, inputRef }: Props) {
+export function AutosaveField({ label, initial, save, multiline, rows = 4, hint, placeholder, onInput, testId, inputRef, className }: Props) {
   const { value, change, flush, state } = useAutosave(initial, save, label);
   const id = useId();
   const hintId = `${id}-hint`;
@@ -35,7 +37,7 @@ export function AutosaveField({ label, initial, save, multiline, rows = 4, hint,
     onInput?.(next);
   };
   return (
-    <div className="field">
+    <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
       {multiline ? (
         <textarea {...common} rows={rows} ref={inputRef} onChange={(e) => onChange(e.target.value)} />
