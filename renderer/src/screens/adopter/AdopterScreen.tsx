@@ -20,7 +20,7 @@ type AdopterPatch = Partial<AdopterFields>;
 function ChoiceField<T extends string>(props: { label: string; value: T | null; options: readonly T[]; labels: Record<T, string>; onChange: (v: T | null) => void; allowNone?: boolean }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className="field w-s">
       <label htmlFor={id}>{props.label}</label>
       <select id={id} value={props.value ?? ''} onChange={(e) => props.onChange((e.target.value || null) as T | null)}>
         {props.allowNone && <option value="">Not known yet</option>}
@@ -91,27 +91,85 @@ function AdopterForm({ detail, projectId, projectName }: { detail: AdopterDetail
     <div className="adopter-layout">
       <div className="adopter-form">
         <Outcome error={error} prefix="Not saved: " />
+        {/* First: what the reviewer comes here for (the interviews, and logging the next one). */}
+        <section className="card" aria-labelledby="interviews-title">
+          <div className="card-head">
+            <h3 id="interviews-title">Interviews</h3>
+            <div className="toolbar">
+              <button type="button" className="primary" onClick={() => void logInterview()}>
+                Log an interview
+              </button>
+              <button
+                type="button"
+                disabled={detail.interviews.length === 0}
+                onClick={() =>
+                  void call('exportReviewDocx', { projectId, adopterNumber: adopter.number })
+                    .then(downloadFile)
+                    .catch((err) => setError(errorMessage(err)))
+                }
+              >
+                Review copy (.docx)
+              </button>
+            </div>
+          </div>
+          {detail.interviews.length === 0 ? (
+            <p className="muted">No interview yet.</p>
+          ) : (
+            <ul className="item-list">
+              {detail.interviews.map((i) => (
+                <li key={i.id}>
+                  <a href={hrefFor({ name: 'interview', projectId, adopterId: adopter.id, interviewId: i.id })}>
+                    Interview <span className="date">{i.date ?? i.month ?? '(no date yet)'}</span>
+                  </a>
+                  {i.approvedAt ? (
+                    <span className="badge badge-ok">
+                      Approved <span className="date">{i.approvedAt}</span>
+                    </span>
+                  ) : i.summarySentAt ? (
+                    <span className="badge">
+                      Sent <span className="date">{i.summarySentAt}</span>
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
         <fieldset className="card">
           <legend>Organization</legend>
-          <AutosaveField label="Name" initial={organization.name} save={(name) => patchOrganization({ name })} />
-          <AutosaveField label="Industry" initial={organization.industry ?? ''} save={(v) => patchOrganization({ industry: v || null })} hint="Shown as “Anonymous <industry>” when the adopter is anonymous." />
-          <AutosaveField label="Website" initial={organization.website ?? ''} save={(v) => patchOrganization({ website: v || null })} />
-          <AutosaveField
-            label="Other names"
-            initial={organization.aliases.join(', ')}
-            save={(v) => patchOrganization({ aliases: v.split(',').map((s) => s.trim()).filter(Boolean) })}
-            hint="Product names, parent company, short forms, separated by commas. The anonymity guard looks for all of them."
-          />
+          <div className="field-row">
+            <AutosaveField label="Name" className="w-m" initial={organization.name} save={(name) => patchOrganization({ name })} />
+            <AutosaveField
+              label="Industry"
+              className="w-m"
+              initial={organization.industry ?? ''}
+              save={(v) => patchOrganization({ industry: v || null })}
+              hint="Shown as “Anonymous <industry>” when anonymous."
+            />
+          </div>
+          <div className="field-row">
+            <AutosaveField label="Website" className="w-m" initial={organization.website ?? ''} save={(v) => patchOrganization({ website: v || null })} />
+            <AutosaveField
+              className="w-l"
+              label="Other names"
+              initial={organization.aliases.join(', ')}
+              save={(v) => patchOrganization({ aliases: v.split(',').map((s) => s.trim()).filter(Boolean) })}
+              hint="Products, parent company, short forms, separated by commas: the anonymity guard looks for all of them."
+            />
+          </div>
         </fieldset>
         <fieldset className="card">
           <legend>Anonymity</legend>
-          <label className="checkbox">
-            <input type="checkbox" checked={fields.anonymous} onChange={(e) => set({ anonymous: e.target.checked })} /> The organization stays anonymous in
-            public documents
-          </label>
+          <div className="field-row">
+            <label className="checkbox">
+              <input type="checkbox" checked={fields.anonymous} onChange={(e) => set({ anonymous: e.target.checked })} /> The organization stays anonymous in
+              public documents
+            </label>
+          </div>
           {fields.anonymous && (
             <AutosaveField
               label="Public label"
+              className="w-l"
               initial={adopter.publicLabel ?? ''}
               save={(v) => patchAdopter({ publicLabel: v || null })}
               placeholder={defaultAnonymousLabel(organization.industry)}
@@ -121,68 +179,47 @@ function AdopterForm({ detail, projectId, projectName }: { detail: AdopterDetail
           {!fields.anonymous && (
             <AutosaveField
               label="Label in the DD"
+              className="w-l"
               initial={adopter.namedLabel ?? ''}
               save={(v) => patchAdopter({ namedLabel: v || null })}
               placeholder={organization.industry ? `${organization.name}/${organization.industry}` : organization.name}
-              hint="What the entry prints after “Adopter N - ”. Leave empty for the organization and its industry; an imported DD keeps its own words here."
+              hint="Printed after “Adopter N - ”; empty: the organization and its industry (an imported DD keeps its own words)."
             />
           )}
-          <p className="hint">An interviewee can also stay anonymous while the organization is named: set that on the interview.</p>
+          <p className="hint">An interviewee can stay anonymous in a named organization: set that on the interview.</p>
         </fieldset>
         <GuardCard adopter={{ ...adopter, anonymous: fields.anonymous }} projectId={projectId} version={previewKey} />
         <fieldset className="card">
           <legend>Use of the project</legend>
-          <ChoiceField label="Usage level" value={fields.usageLevel} options={USAGE_LEVELS} labels={USAGE_LEVEL_LABELS} allowNone onChange={(usageLevel) => set({ usageLevel })} />
-          <AutosaveField label="In use since" initial={adopter.inUseSince ?? ''} save={(v) => patchAdopter({ inUseSince: v || null })} placeholder="2023 or 2023-03" />
-          <AutosaveField label="Scale" initial={adopter.scale ?? ''} save={(v) => patchAdopter({ scale: v || null })} placeholder="e.g. 40 clusters, 3,000 nodes" />
-          <ChoiceField label="Adopter type" value={fields.adopterType} options={ADOPTER_TYPES} labels={ADOPTER_TYPE_LABELS} onChange={(v) => v && set({ adopterType: v })} />
-          <ChoiceField label="Direct or transitive" value={fields.relation} options={RELATIONS} labels={{ direct: 'Direct', transitive: 'Transitive (through another product)' }} onChange={(v) => v && set({ relation: v })} />
-          <label className="checkbox">
-            <input type="checkbox" checked={fields.independent} onChange={(e) => set({ independent: e.target.checked })} /> Independent of the vendor behind the
-            project
-          </label>
-          <AutosaveField label="Why (independence)" initial={adopter.independenceReason ?? ''} save={(v) => patchAdopter({ independenceReason: v || null })} />
+          <div className="field-row">
+            <ChoiceField label="Usage level" value={fields.usageLevel} options={USAGE_LEVELS} labels={USAGE_LEVEL_LABELS} allowNone onChange={(usageLevel) => set({ usageLevel })} />
+            <AutosaveField label="In use since" className="w-date" initial={adopter.inUseSince ?? ''} save={(v) => patchAdopter({ inUseSince: v || null })} placeholder="2023 or 2023-03" />
+            <AutosaveField label="Scale" className="w-m" initial={adopter.scale ?? ''} save={(v) => patchAdopter({ scale: v || null })} placeholder="e.g. 40 clusters, 3,000 nodes" />
+          </div>
+          <div className="field-row">
+            <ChoiceField label="Adopter type" value={fields.adopterType} options={ADOPTER_TYPES} labels={ADOPTER_TYPE_LABELS} onChange={(v) => v && set({ adopterType: v })} />
+            <ChoiceField label="Direct or transitive" value={fields.relation} options={RELATIONS} labels={{ direct: 'Direct', transitive: 'Transitive (through another product)' }} onChange={(v) => v && set({ relation: v })} />
+          </div>
+          <div className="field-row">
+            <label className="checkbox">
+              <input type="checkbox" checked={fields.independent} onChange={(e) => set({ independent: e.target.checked })} /> Independent of the vendor behind the
+              project
+            </label>
+            <AutosaveField label="Why (independence)" className="w-m" initial={adopter.independenceReason ?? ''} save={(v) => patchAdopter({ independenceReason: v || null })} />
+          </div>
           <AutosaveField
+            className="w-l"
             label="Vendor offering used"
             initial={adopter.vendorNote}
             save={(vendorNote) => patchAdopter({ vendorNote })}
             hint="Only when the adopter uses the project through a vendor’s product; the entry then carries a note."
           />
         </fieldset>
-        <section className="card" aria-labelledby="interviews-title">
-          <h3 id="interviews-title">Interviews</h3>
-          {detail.interviews.length === 0 ? <p className="muted">No interview yet.</p> : (
-            <ul>
-              {detail.interviews.map((i) => (
-                <li key={i.id}>
-                  <a href={hrefFor({ name: 'interview', projectId, adopterId: adopter.id, interviewId: i.id })}>
-                    Interview {i.date ?? i.month ?? '(no date yet)'}
-                  </a>{' '}
-                  {i.approvedAt ? <span className="badge met">Approved {i.approvedAt}</span> : i.summarySentAt ? <span className="badge">Sent {i.summarySentAt}</span> : null}
-                </li>
-              ))}
-            </ul>
-          )}
-          <div className="toolbar">
-            <button type="button" className="primary" onClick={() => void logInterview()}>
-              Log an interview
-            </button>
-            <button
-              type="button"
-              disabled={detail.interviews.length === 0}
-              onClick={() =>
-                void call('exportReviewDocx', { projectId, adopterNumber: adopter.number })
-                  .then(downloadFile)
-                  .catch((err) => setError(errorMessage(err)))
-              }
-            >
-              Review copy (.docx)
-            </button>
-          </div>
-        </section>
-        <button type="button" className="danger" onClick={() => void remove()}>
-          Move Adopter {adopter.number} to the trash
-        </button>
+        <div className="toolbar">
+          <button type="button" className="danger" onClick={() => void remove()}>
+            Move Adopter {adopter.number} to the trash
+          </button>
+        </div>
       </div>
       <EntryPreviewPanel adopterId={adopter.id} projectId={projectId} version={previewKey} />
     </div>

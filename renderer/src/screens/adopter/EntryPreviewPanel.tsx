@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { EntryPreview } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { MarkdownView } from '../../components/MarkdownView';
@@ -12,6 +12,19 @@ import { WarningList } from '../guard/WarningList';
  * `typed`, as the reviewer types the summary (the newest request wins; stale answers are dropped).
  */
 const NOTHING_TYPED = createChannel<string | undefined>(undefined);
+
+/** Folding the panel holds for the session, on every adopter and interview: a choice of room, not of entry. */
+const FOLDED_KEY = 'adoption-desk:entry-preview-folded';
+function useFolded(): [boolean, (folded: boolean) => void] {
+  const [folded, setFolded] = useState(() => sessionStorage.getItem(FOLDED_KEY) === 'yes');
+  return [
+    folded,
+    (next) => {
+      sessionStorage.setItem(FOLDED_KEY, next ? 'yes' : 'no');
+      setFolded(next);
+    },
+  ];
+}
 
 export function EntryPreviewPanel({
   adopterId,
@@ -30,6 +43,8 @@ export function EntryPreviewPanel({
   const [preview, setPreview] = useState<EntryPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
+  const [folded, setFolded] = useFolded();
+  const bodyId = useId();
   useEffect(() => {
     const mine = ++generation.current;
     call('previewAdopterEntry', { adopterId, ...(summary === undefined ? {} : { summary }) })
@@ -41,31 +56,39 @@ export function EntryPreviewPanel({
       })
       .catch((err) => mine === generation.current && setError(errorMessage(err)));
   }, [adopterId, version, summary, refreshed]);
+  // The guard's findings come first: in a long entry they would otherwise scroll out of sight.
   return (
-    <aside className="card entry-preview" aria-label="How this adopter appears in the DD">
-      <h3>In the DD</h3>
-      {error && <p className="error">{error}</p>}
-      {preview && (
-        <>
-          <div data-testid="entry-preview">
-            <MarkdownView markdown={preview.markdown || '_Not in the section yet: no summary._'} />
-          </div>
-          {preview.leaks.length > 0 && (
-            <div className="leak-card" role="alert">
-              <strong>Would be refused:</strong>
-              <ul>
-                {preview.leaks.map((l, i) => (
-                  <li key={i} data-testid="entry-leak">
-                    names “{l.term}” (anonymous Adopter {l.adopterNumber}) at line {l.line}
-                    <AllowActions hit={l} projectId={projectId} />
-                  </li>
-                ))}
-              </ul>
+    <aside className={folded ? 'card entry-preview folded' : 'card entry-preview'} aria-label="How this adopter appears in the DD">
+      <div className="card-head">
+        <h3>In the DD</h3>
+        <button type="button" className="small" aria-expanded={!folded} aria-controls={bodyId} onClick={() => setFolded(!folded)}>
+          {folded ? 'Show “In the DD”' : 'Hide'}
+        </button>
+      </div>
+      <div id={bodyId} hidden={folded}>
+        {error && <p className="error">{error}</p>}
+        {preview && (
+          <>
+            {preview.leaks.length > 0 && (
+              <div className="leak-card" role="alert">
+                <strong>Would be refused:</strong>
+                <ul>
+                  {preview.leaks.map((l, i) => (
+                    <li key={i} data-testid="entry-leak">
+                      names “{l.term}” (anonymous Adopter {l.adopterNumber}) at line {l.line}
+                      <AllowActions hit={l} projectId={projectId} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {preview.warnings.length > 0 && <WarningList warnings={preview.warnings} projectId={projectId} />}
+            <div data-testid="entry-preview">
+              <MarkdownView markdown={preview.markdown || '_Not in the section yet: no summary._'} />
             </div>
-          )}
-          {preview.warnings.length > 0 && <WarningList warnings={preview.warnings} projectId={projectId} />}
-        </>
-      )}
+          </>
+        )}
+      </div>
     </aside>
   );
 }

@@ -59,6 +59,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
             <AutosaveField label="Date" initial={interview.date ?? ''} save={(v) => patch({ date: v || null })} placeholder="YYYY-MM-DD" testId="interview-date" />
             <AutosaveField
               label="Published month"
+              className="w-date"
               initial={interview.month ?? ''}
               save={(v) => patch({ month: v || null })}
               placeholder="YYYY-MM"
@@ -66,12 +67,14 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
             />
             <AutosaveField
               label="Duration (minutes)"
+              className="w-xs"
               initial={interview.durationMinutes?.toString() ?? ''}
               save={(v) => patch({ durationMinutes: v ? Number(v) : null })}
             />
           </div>
           <AutosaveField
             label="Interviewers"
+            className="w-l"
             initial={interview.interviewers.join(', ')}
             save={(v) => patch({ interviewers: v.split(',').map((s) => s.trim()).filter(Boolean) })}
             hint="TOC or TAB members, separated by commas."
@@ -122,9 +125,11 @@ function TrashInterview({ interview, route, where }: { interview: InterviewDetai
     if (moved) navigate({ name: 'adopter', projectId: route.projectId, adopterId: route.adopterId });
   };
   return (
-    <button type="button" className="danger" onClick={() => void remove()}>
-      Move this interview to the trash
-    </button>
+    <div className="toolbar">
+      <button type="button" className="danger" onClick={() => void remove()}>
+        Move this interview to the trash
+      </button>
+    </div>
   );
 }
 
