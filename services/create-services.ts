@@ -8,6 +8,8 @@ import { dashboardServices } from './dashboard';
 import { importServices } from './imports';
 import { settingsServices } from './settings';
 import { dismissalServices } from './warning-dismissals';
+import { checklistServices } from './after-import';
+import { sampleProjectServices } from './sample-project';
 import { wordServices } from './word';
 import type { Services } from './contract';
 import { historyServices } from './history';
@@ -40,5 +42,7 @@ export function createServices(store: Store): Omit<Services, 'listBackups' | 'ba
     ...wordServices(store),
     ...settingsServices(store),
     ...importServices(store),
+    ...sampleProjectServices(store),
+    ...checklistServices(store),
   };
 }

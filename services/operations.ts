@@ -84,6 +84,10 @@ export const OPERATION_NAMES = [
   'addInterviewee',
   'outreachEmail',
   'appInfo',
+  'createSampleProject',
+  'sampleProjectIds',
+  'importChecklist',
+  'dismissUsageSuggestion',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

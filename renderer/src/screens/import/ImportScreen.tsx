@@ -6,8 +6,11 @@ import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
 import { Outcome } from '../../components/Outcome';
 import { platform } from '../../platform';
+import { hrefFor } from '../../router';
 import type { ProjectLevel } from '../../../../domain/project';
+import { DropArea, FilePicker } from './FileChooser';
 import { SameOrganizations } from './SameOrganizations';
+import './import.css';
 
 const KINDS = {
   dd: { label: 'DD document (Markdown)', accept: '.md,.markdown,.txt', needsProject: false, needsAdopter: false },
@@ -36,6 +39,14 @@ interface DdReading {
 }
 
 const isDdReading = (recognized: Record<string, unknown>): boolean => typeof recognized.readAs === 'string' && typeof recognized.heading === 'string';
+
+/** The entry at a glance, as the command line's dry run puts it: who, month, how many people. */
+function ddHeadline(r: DdReading): string {
+  const who = r.readAs === 'organization' ? `${r.organization}${r.industry ? ` (${r.industry})` : ''}` : `Anonymous${r.industry ? ` (${r.industry})` : ''}`;
+  const people = r.interviewees.length + r.anonymousInterviewees;
+  const parts = [who, r.months.length ? r.months.join(' and ') : 'no month', people === 0 ? 'no one named' : `${people} ${people === 1 ? 'interviewee' : 'interviewees'}`];
+  return parts.join(' · ');
+}
 
 /** Where the entry is, how its heading was read and why, its month and its people: what to check against the document. */
 function DdEntryReading({ r }: { r: DdReading }) {
@@ -79,14 +90,28 @@ function Report({ report }: { report: ImportReport }) {
           ))}
         </ul>
       )}
-      <ul>
-        {report.entries.map((entry, i) => (
-          <li key={i}>
-            <strong>{entry.label}</strong>
-            {entry.warnings.length > 0 && <span className="warning"> — {entry.warnings.join('; ')}</span>}
-            {isDdReading(entry.recognized) && <DdEntryReading r={entry.recognized as unknown as DdReading} />}
-          </li>
-        ))}
+      {!report.dryRun && report.projectId !== null && (
+        <p className="import-done">
+          <a className="button-link" href={hrefFor({ name: 'project', projectId: report.projectId, tab: 'pipeline' })}>
+            Open project
+          </a>
+          {report.entries.some((e) => isDdReading(e.recognized)) && <span className="hint">Its adopters list shows what the document left for you to check.</span>}
+        </p>
+      )}
+      <ul className="import-entries">
+        {report.entries.map((entry, i) => {
+          const reading = isDdReading(entry.recognized) ? (entry.recognized as unknown as DdReading) : null;
+          return (
+            <li key={i} className="import-entry" data-testid="import-entry">
+              <p className="import-entry-head">
+                <strong>{entry.label}</strong>
+                {reading && <span>{ddHeadline(reading)}</span>}
+                {entry.warnings.length > 0 && <span className="warning">{entry.warnings.join('; ')}</span>}
+              </p>
+              {reading && <DdEntryReading r={reading} />}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
@@ -98,7 +123,7 @@ export function ImportScreen() {
   const [kind, setKind] = useState<Kind>('dd');
   const [projectId, setProjectId] = useState<number | null>(null);
   const [adopterNumber, setAdopterNumber] = useState('1');
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; size: number; text: string } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   /** Column → field, from the first preview of a candidate list; the reviewer can change each. */
   const [mapping, setMapping] = useState<Record<string, CandidateField> | null>(null);
@@ -111,15 +136,23 @@ export function ImportScreen() {
   const id = useId();
   const spec = KINDS[kind];
 
-  async function pick(list: FileList | null) {
+  async function pick(chosen: File | null) {
     setReport(null);
     setError(null);
-    const chosen = list?.[0];
     setMapping(null);
     setSameOrganizations(new Set());
     if (!chosen) return setFile(null);
     if (chosen.size > MAX_BYTES) return setError(`${chosen.name} is ${(chosen.size / 1048576).toFixed(0)} MB; files over 50 MB are not imported.`);
-    setFile({ name: chosen.name, text: await platform.readChosenFile(chosen) });
+    setFile({ name: chosen.name, size: chosen.size, text: await platform.readChosenFile(chosen) });
+  }
+
+  /** A dropped file: an archive or a CSV says what it is by its name; anything else keeps the kind chosen. */
+  function drop(dropped: File) {
+    const name = dropped.name.toLowerCase();
+    if (name.endsWith('.json')) setKind('archive');
+    else if (name.endsWith('.csv')) setKind('candidates');
+    else if (kind === 'archive' || kind === 'candidates') setKind('dd');
+    void pick(dropped);
   }
 
   async function run(dryRun: boolean) {
@@ -151,11 +184,11 @@ export function ImportScreen() {
   }
 
   return (
-    <section className="screen" aria-labelledby="import-title">
+    <DropArea className="screen" onFile={drop}>
       <h2 id="import-title" className="screen-title">
         Import
       </h2>
-      <div className="card">
+      <div className="card stack">
         <div className="field">
           <label htmlFor={`${id}-kind`}>What are you importing?</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => (setKind(e.target.value as Kind), setReport(null), setMapping(null))}>
@@ -202,10 +235,7 @@ export function ImportScreen() {
             <input id={`${id}-adopter`} type="number" min={1} value={adopterNumber} onChange={(e) => setAdopterNumber(e.target.value)} />
           </div>
         )}
-        <div className="field">
-          <label htmlFor={`${id}-file`}>File</label>
-          <input id={`${id}-file`} type="file" accept={spec.accept} onChange={(e) => void pick(e.target.files)} />
-        </div>
+        <FilePicker id={`${id}-file`} accept={spec.accept} chosen={file} onFile={(f) => void pick(f)} />
         {kind === 'candidates' && mapping && (
           <fieldset className="mapping">
             <legend>Columns of the file</legend>
@@ -236,6 +266,6 @@ export function ImportScreen() {
       </div>
       {report?.dryRun && report.matches && <SameOrganizations matches={report.matches} confirmed={sameOrganizations} onChange={setSameOrganizations} />}
       {report && <Report report={report} />}
-    </section>
+    </DropArea>
   );
 }

@@ -1,6 +1,7 @@
 import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
+import { AfterImportChecklist } from '../after-import/AfterImportChecklist';
 import { hrefFor } from '../../router';
 import { OutreachTab } from './OutreachTab';
 import { PipelineTab } from './PipelineTab';
@@ -32,6 +33,7 @@ export function ProjectScreen({ projectId, tab }: { projectId: number; tab: 'pip
               </a>
             ))}
           </nav>
+          {tab === 'pipeline' && <AfterImportChecklist projectId={projectId} />}
           {tab === 'pipeline' && <PipelineTab project={project} />}
           {tab === 'preview' && <PreviewTab project={project} />}
           {tab === 'outreach' && <OutreachTab project={project} />}

@@ -1,30 +1,36 @@
 import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
+import { FirstRunGuide } from './FirstRunGuide';
 import { NewProjectForm } from './NewProjectForm';
 import { ProjectRow } from './ProjectRow';
+import './first-run.css';
 
 export function ProjectsScreen() {
   const { generation } = useRefresh();
   const { state, reload } = useOp('projectCards', {}, [generation]);
+  // The sample project is marked wherever it is listed; without the ids it is listed unmarked.
+  const samples = useOp('sampleProjectIds', {}, [generation]);
+  const isSample = (id: number) => samples.state.status === 'ready' && samples.state.value.includes(id);
   return (
     <section aria-labelledby="projects-title" className="screen">
       <h2 id="projects-title" className="screen-title">
         Projects
       </h2>
-      <NewProjectForm onCreated={reload} />
       <LoadedView state={state} retry={() => void reload()}>
         {(cards) => {
           const active = cards.filter((c) => !c.project.archived);
           const archived = cards.filter((c) => c.project.archived);
           return (
             <>
+              {cards.length === 0 && <FirstRunGuide />}
+              <NewProjectForm onCreated={reload} />
               {active.length === 0 ? (
-                <p className="empty">No projects yet. Create the one whose due diligence you are running.</p>
+                cards.length > 0 && <p className="empty">No active projects: the archived ones are below.</p>
               ) : (
                 <ul className="project-list" aria-label="Projects">
                   {active.map((card) => (
-                    <ProjectRow key={`${card.project.id}:${card.project.version}`} card={card} onChanged={reload} />
+                    <ProjectRow key={`${card.project.id}:${card.project.version}`} card={card} sample={isSample(card.project.id)} onChanged={reload} />
                   ))}
                 </ul>
               )}
@@ -33,7 +39,7 @@ export function ProjectsScreen() {
                   <summary>Archived projects ({archived.length})</summary>
                   <ul className="project-list" aria-label="Archived projects">
                     {archived.map((card) => (
-                      <ProjectRow key={`${card.project.id}:${card.project.version}`} card={card} onChanged={reload} />
+                      <ProjectRow key={`${card.project.id}:${card.project.version}`} card={card} sample={isSample(card.project.id)} onChanged={reload} />
                     ))}
                   </ul>
                 </details>
