@@ -68,7 +68,7 @@ export function pipelineActionServices(store: Store): ServiceGroup<'addCandidate
         const p = project.getLive(a.projectId);
         const org = organization.get(a.organizationId);
         const contact = person.list({ organization_id: org.id }).find((x) => !x.maintainer) ?? null;
-        return outreachEmail({
+        const email = outreachEmail({
           projectName: p.name,
           level: p.level,
           organization: org.name,
@@ -76,6 +76,8 @@ export function pipelineActionServices(store: Store): ServiceGroup<'addCandidate
           reviewerName: reviewerName ?? null,
           today: localDay(store.clock),
         });
+        // The address, when recorded, fills the reviewer's mail program (a mailto: link).
+        return { ...email, to: contact?.email ?? null };
       }),
   };
 }

@@ -5,6 +5,7 @@ import { call, DeskCallError, errorMessage } from '../../client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadedView } from '../../components/Loaded';
 import { MarkdownView } from '../../components/MarkdownView';
+import { readMarkdown, visibleText } from '../../../../markdown/read';
 import { downloadFile, downloadText } from '../../download';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
@@ -13,9 +14,22 @@ import { AllowedList } from '../guard/AllowedList';
 import { WarningList } from '../guard/WarningList';
 import { LeakList } from './LeakList';
 
+/** "Include drafts" holds for the project while the app is open: leaving the tab and coming back keeps it. */
+function useIncludeDrafts(projectId: number): [boolean, (include: boolean) => void] {
+  const key = `adoption-desk:include-drafts:${projectId}`;
+  const [include, setInclude] = useState(() => sessionStorage.getItem(key) === 'yes');
+  return [
+    include,
+    (next) => {
+      sessionStorage.setItem(key, next ? 'yes' : 'no');
+      setInclude(next);
+    },
+  ];
+}
+
 export function PreviewTab({ project }: { project: Project }) {
   const { generation } = useRefresh();
-  const [includeDrafts, setIncludeDrafts] = useState(false);
+  const [includeDrafts, setIncludeDrafts] = useIncludeDrafts(project.id);
   const [raw, setRaw] = useState(false);
   const { state, reload } = useOp('previewAdoption', { projectId: project.id, includeDrafts }, [project.id, includeDrafts, generation]);
   const pipeline = useOp('pipeline', { projectId: project.id }, [project.id, generation]);
@@ -121,12 +135,17 @@ export function PreviewTab({ project }: { project: Project }) {
             <aside className="preview-side" aria-label="Checks">
               <section className="card">
                 <h3>Adoption criterion</h3>
-                <p className={preview.criterion.met ? 'met' : 'unmet'} data-testid="criterion">
-                  {preview.criterion.met ? '✔ Met' : '✘ Not met yet'}
+                {/* Not met yet is where every project starts: work under way, not an alarm. */}
+                <p className={preview.criterion.met ? 'met' : 'progress'} data-testid="criterion">
+                  {preview.criterion.met ? '✔ Met' : 'Not met yet — in progress'}
                 </p>
                 <p>{preview.criterion.sentence}</p>
-                {/* The checklist line as it will read in the DD, or as written to paste it. */}
-                {raw ? <pre className="markdown-source">{preview.criterion.checklistLine}</pre> : <MarkdownView markdown={preview.criterion.checklistLine} />}
+                {/* The DD's checklist item in words, and as written to paste it when the source is shown. */}
+                <p className="checklist-item" data-testid="checklist-item">
+                  <span className="muted">In the DD's checklist, {preview.criterion.met ? 'ticked' : 'not ticked yet'}: </span>
+                  {visibleText(readMarkdown(preview.criterion.checklistLine)).trim()}
+                </p>
+                {raw && <pre className="markdown-source">{preview.criterion.checklistLine}</pre>}
               </section>
               <section className="card">
                 <h3>Warnings ({preview.warnings.length})</h3>

@@ -7,12 +7,10 @@ import { useUndoable } from '../../hooks/useUndoable';
 
 interface Props {
   card: ProjectCard;
-  /** The sample project of the first run: marked, so nobody takes its adopters for real ones. */
-  sample?: boolean;
   onChanged: () => Promise<void>;
 }
 
-export function ProjectRow({ card, sample = false, onChanged }: Props) {
+export function ProjectRow({ card, onChanged }: Props) {
   const { project } = card;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(project.name);
@@ -95,7 +93,6 @@ export function ProjectRow({ card, sample = false, onChanged }: Props) {
             </a>
             <span className="project-meta">
               <span className={`badge level-${project.level}`}>{project.level === 'incubation' ? 'Incubation' : 'Graduation'}</span>
-              {sample && <span className="badge badge-sample">Sample</span>}
               <code>{project.slug}</code>
             </span>
           </div>
@@ -116,7 +113,8 @@ export function ProjectRow({ card, sample = false, onChanged }: Props) {
             </div>
             <div>
               <dt>Adoption criterion</dt>
-              <dd className={card.criterionMet ? 'met' : 'unmet'}>{card.criterionMet ? 'Met' : 'Not yet'}</dd>
+              {/* Not met is where every project starts: progress, not an alarm (Overdue is the alarm). */}
+              <dd className={card.criterionMet ? 'met' : 'progress'}>{card.criterionMet ? 'Met' : 'In progress'}</dd>
             </div>
           </dl>
           <div className="row-actions">

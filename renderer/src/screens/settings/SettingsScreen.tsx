@@ -29,26 +29,29 @@ function SettingsForm({ settings }: { settings: Settings }) {
       <legend>Documents and appearance</legend>
       <AutosaveField
         label="Author name in Word documents"
+        className="w-m"
         initial={settings.authorName}
         save={async (authorName) => {
           await call('updateSettings', { authorName });
         }}
         hint="Empty by default: documents then carry no author."
       />
-      <div className="field">
-        <label htmlFor="page-size">Page size</label>
-        <select id="page-size" value={current.pageSize} onChange={(e) => void update({ pageSize: e.target.value as Settings['pageSize'] })}>
-          <option value="a4">A4</option>
-          <option value="letter">Letter</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="theme">Theme</label>
-        <select id="theme" value={current.theme} onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}>
-          <option value="system">Follow the system</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
-        </select>
+      <div className="field-row">
+        <div className="field w-s">
+          <label htmlFor="page-size">Page size</label>
+          <select id="page-size" value={current.pageSize} onChange={(e) => void update({ pageSize: e.target.value as Settings['pageSize'] })}>
+            <option value="a4">A4</option>
+            <option value="letter">Letter</option>
+          </select>
+        </div>
+        <div className="field w-s">
+          <label htmlFor="theme">Theme</label>
+          <select id="theme" value={current.theme} onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}>
+            <option value="system">Follow the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </div>
       </div>
       <Outcome error={error} prefix="Not saved: " />
     </fieldset>
@@ -73,9 +76,11 @@ function Backups() {
     <section className="card" aria-labelledby="backups-title">
       <h3 id="backups-title">Backups</h3>
       <p className="hint">A backup is made automatically once a day and before every upgrade of the database; the last 7 days and 4 weeks are kept.</p>
-      <button type="button" onClick={() => void act(() => call('backupNow', {}), 'Backup written.')}>
-        Back up now
-      </button>
+      <div className="toolbar">
+        <button type="button" onClick={() => void act(() => call('backupNow', {}), 'Backup written.')}>
+          Back up now
+        </button>
+      </div>
       <Outcome error={error} done={done} />
       <LoadedView state={state} retry={() => void reload()}>
         {(backups) =>
