@@ -25,6 +25,7 @@ import {
 } from './inputs';
 import { importInputs } from './imports';
 import type { AppInfo } from './app-info';
+import { checklistInputs, type ImportChecklist } from './after-import';
 import type { OperationName } from './operations';
 import { pipelineInputs } from './pipeline-actions';
 import { dismissalInputs } from './warning-dismissals';
@@ -177,6 +178,13 @@ export const contract = {
   addInterviewee: op<Participant>()(pipelineInputs.addInterviewee, 'Add a person (found or created in the adopter’s organization) to an interview.'),
   outreachEmail: op<{ subject: string; body: string; to: string | null }>()(pipelineInputs.outreach, 'The interview request e-mail for a candidate, ready to copy, and the contact it goes to (when recorded).'),
   appInfo: op<AppInfo>()(none, 'The app version and where its data lives.'),
+  createSampleProject: op<Project>()(none, 'Create a sample project with invented adopters, to look around in (one change: undo or delete it).'),
+  sampleProjectIds: op<number[]>()(none, 'The ids of the sample projects, so the projects screen can mark them.'),
+  importChecklist: op<ImportChecklist>()(
+    checklistInputs.checklist,
+    'What still needs the reviewer in a project imported from a DD: usage levels, approvals, dates, interviewees, and usage levels its summaries suggest.',
+  ),
+  dismissUsageSuggestion: op<Dismissal>()(checklistInputs.dismissSuggestion, 'Dismiss a suggested usage level for one adopter; it shows again when the summary changes.'),
 } satisfies { [K in OperationName]: OperationDef };
 
 // The table must not hold an operation that operations.ts does not name.

@@ -7,10 +7,12 @@ import { useUndoable } from '../../hooks/useUndoable';
 
 interface Props {
   card: ProjectCard;
+  /** The sample project of the first run: marked, so nobody takes its adopters for real ones. */
+  sample?: boolean;
   onChanged: () => Promise<void>;
 }
 
-export function ProjectRow({ card, onChanged }: Props) {
+export function ProjectRow({ card, sample = false, onChanged }: Props) {
   const { project } = card;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(project.name);
@@ -93,6 +95,7 @@ export function ProjectRow({ card, onChanged }: Props) {
             </a>
             <span className="project-meta">
               <span className={`badge level-${project.level}`}>{project.level === 'incubation' ? 'Incubation' : 'Graduation'}</span>
+              {sample && <span className="badge badge-sample">Sample</span>}
               <code>{project.slug}</code>
             </span>
           </div>
