@@ -4,7 +4,8 @@ import { ORGANIZATION_DEFAULTS } from '../domain/organization';
 import { PERSON_DEFAULTS } from '../domain/person';
 import { PROJECT_DEFAULTS, type Project } from '../domain/project';
 import { slugify } from '../domain/text';
-import { isoNow } from '../db/clock';
+import { addDays } from '../domain/dates';
+import { isoNow, localDay } from '../db/clock';
 import type { Store } from '../db/store';
 import type { ServiceGroup } from './contract';
 import { summaryHash } from './summary-hash';
@@ -27,7 +28,8 @@ interface SampleAdopter {
   usageLevel: UsageLevel | null;
   stage: Stage;
   person: { name: string; role: string };
-  interview?: { date: string; summary: string; sent?: string; approved?: string; notes?: Record<string, string> };
+  /** Days are counted back from today, so the sample is a project under way, never one with long-overdue approvals. */
+  interview?: { daysAgo: number; summary: string; sentDaysAgo?: number; approvedDaysAgo?: number; notes?: Record<string, string> };
 }
 
 const ADOPTERS: SampleAdopter[] = [
@@ -38,9 +40,9 @@ const ADOPTERS: SampleAdopter[] = [
     stage: 'approved',
     person: { name: 'Ana Quill', role: 'Platform Lead' },
     interview: {
-      date: '2025-03-12',
-      sent: '2025-03-14',
-      approved: '2025-03-20',
+      daysAgo: 70,
+      sentDaysAgo: 66,
+      approvedDaysAgo: 60,
       summary:
         'Kestrel Logistics has run Lumen Relay in production since 2023, carrying the events of its parcel tracking across three regions. The team chose it for its small footprint and its retry semantics, and would recommend it to others moving off hand-written queues.',
       notes: {
@@ -57,9 +59,9 @@ const ADOPTERS: SampleAdopter[] = [
     stage: 'approved',
     person: { name: 'Ben Ortiz', role: 'SRE' },
     interview: {
-      date: '2025-04-08',
-      sent: '2025-04-09',
-      approved: '2025-04-22',
+      daysAgo: 41,
+      sentDaysAgo: 39,
+      approvedDaysAgo: 30,
       summary:
         'The bank runs Lumen Relay in pre-production for its payment notifications, with a move to production planned after its yearly audit. Operators praised the documentation of failure modes.',
     },
@@ -71,8 +73,8 @@ const ADOPTERS: SampleAdopter[] = [
     stage: 'summary-sent',
     person: { name: 'Cara Lin', role: 'Engineer' },
     interview: {
-      date: '2025-05-15',
-      sent: '2025-05-19',
+      daysAgo: 9,
+      sentDaysAgo: 6,
       summary: 'Orchid Health uses Lumen Relay in development and testing clusters to replay lab results between services. They would like clearer upgrade notes.',
     },
   },
@@ -100,6 +102,7 @@ function freeSlug(store: Store): string {
 
 function createSample(store: Store): Project {
   const { project, organization, person, adopter, interview, participant, answer } = store.tables;
+  const today = localDay(store.clock);
   const p = project.insert({
     ...PROJECT_DEFAULTS,
     name: SAMPLE_PROJECT_NAME,
@@ -110,13 +113,15 @@ function createSample(store: Store): Project {
   for (const [k, item] of ADOPTERS.entries()) {
     const org = organization.insert({ ...ORGANIZATION_DEFAULTS, name: item.organization, industry: item.industry });
     const who = person.insert({ ...PERSON_DEFAULTS, name: item.person.name, role: item.person.role, organizationId: org.id });
-    const stageDates: Partial<Record<Stage, string>> = { candidate: '2025-02-01', contacted: '2025-02-10' };
+    const ago = (days: number | undefined) => (days === undefined ? null : addDays(today, -days));
+    const stageDates: Partial<Record<Stage, string>> = { candidate: ago(90)!, contacted: ago(80)! };
     const i = item.interview;
-    if (i) {
-      stageDates.interviewed = i.date;
-      if (i.sent) stageDates['summary-sent'] = i.sent;
-      if (i.approved) stageDates.approved = i.approved;
-    }
+    const date = ago(i?.daysAgo);
+    const sent = ago(i?.sentDaysAgo);
+    const approved = ago(i?.approvedDaysAgo);
+    if (date) stageDates.interviewed = date;
+    if (sent) stageDates['summary-sent'] = sent;
+    if (approved) stageDates.approved = approved;
     const a = adopter.insert({
       ...ADOPTER_DEFAULTS,
       projectId: p.id,
@@ -127,18 +132,18 @@ function createSample(store: Store): Project {
       stage: item.stage,
       stageDates,
     });
-    if (!i) continue;
+    if (!i || !date) continue;
     const row = interview.insert({
       ...INTERVIEW_DEFAULTS,
       adopterId: a.id,
-      date: i.date,
-      month: i.date.slice(0, 7),
+      date,
+      month: date.slice(0, 7),
       interviewers: ['You'],
       durationMinutes: 45,
       summary: i.summary,
-      summarySentAt: i.sent ?? null,
-      approvedAt: i.approved ?? null,
-      approvedHash: i.approved ? summaryHash(i.summary) : null,
+      summarySentAt: sent,
+      approvedAt: approved,
+      approvedHash: approved ? summaryHash(i.summary) : null,
     });
     participant.insert({ interviewId: row.id, personId: who.id, anonymous: false, role: item.person.role, position: 1 });
     for (const [questionKey, text] of Object.entries(i.notes ?? {})) answer.insert({ interviewId: row.id, questionKey, text });

@@ -48,8 +48,8 @@ const MASK_ORDER: UsageLevel[] = ['pre-production', 'dev-test', 'evaluating', 'p
 const DENIED_BEFORE =
   /\b(?:not|no|never|nor|without|cannot|yet\s+to|no\s+longer|plans?|planned|planning|intends?|intended|intending|aims?|aiming|hopes?|hoping|expects?|expected|expecting|wants?|wanting|would\s+like|wish(?:es)?|will|would|shall|going\s+to|about\s+to|consider(?:s|ed|ing)?|might|could|should|eventually|someday|future|roadmap|next|soon|before|until|unless|if|prepar(?:e|es|ed|ing)|preparation|ready|readiness|path|way|road|journey|ahead\s+of|prior\s+to|towards?|target(?:s|ed|ing)?|goal|aspir\w*)\b|n['’]t\b/i;
 
-/** Words right after a phrase that put it in the future: "production use is planned for next year". */
-const DENIED_AFTER = /^[^,;:]{0,40}?\b(?:planned|expected|scheduled|pending|soon|later|next\s+(?:year|quarter|month|week)|in\s+the\s+future|eventually|someday|is\s+the\s+(?:goal|plan|next\s+step))\b/i;
+/** Words right after a phrase that put it in the future or end it: "production use is planned for next year", "in production until 2024". */
+const DENIED_AFTER = /^[^,;:]{0,40}?\b(?:planned|expected|scheduled|pending|soon|later|until|next\s+(?:year|quarter|month|week)|in\s+the\s+future|eventually|someday|is\s+the\s+(?:goal|plan|next\s+step))\b/i;
 
 /** "Evaluating it for production workloads": an earlier step aimed at production, not production itself. */
 const LOWER_STEP = /\b(?:evaluat\w*|test\w*|trial\w*|pilot\w*|poc|proofs?[- ]of[- ]concept|prototyp\w*|experiment\w*|staging)\b/i;

@@ -102,6 +102,9 @@ describe('the sample project', () => {
       ['Orchid Health', 'summary-sent'],
       ['Quarry Games', 'contacted'],
     ]);
+    // Dated from today: a project under way, with an approval pending but none overdue.
+    const [card] = await services.projectCards({});
+    expect(card).toMatchObject({ approvalsPending: 1, approvalsOverdue: 0 });
     const preview = await services.previewAdoption({ projectId: sample.id });
     expect(preview.leaks).toEqual([]);
     expect(preview.markdown).toContain('##### Adopter 2 - Anonymous Finance');

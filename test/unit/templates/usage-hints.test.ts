@@ -33,6 +33,9 @@ describe('usage levels suggested by a summary’s words', () => {
     ['A PoC is under way.', 'evaluating'],
     ['They are trialling it against two others.', 'evaluating'],
     ['The architects experiment with it.', 'evaluating'],
+    ['In May 2024 they moved it to production.', 'production'],
+    ['Once in production, their latency dropped by half.', 'production'],
+    ['Some teams run it in production; others are evaluating it.', 'production'],
   ] as const)('%s → %s', (summary, expected) => {
     expect(level(summary)).toBe(expected);
   });
@@ -53,6 +56,11 @@ describe('usage levels suggested by a summary’s words', () => {
     ['No production workloads use it.', null],
     ['Before going to production they want a security review.', null],
     ['The relay is production-ready, they say.', null],
+    ['The plan is to go to production in the third quarter.', null],
+    ['They ran it in production until last year.', null],
+    ['It is no longer in production.', null],
+    ['They do not run it in production yet.', null],
+    ['They are considering it for production.', null],
     // Neither a level nor usage at all.
     ['The interviewee liked the documentation.', null],
     ['Orchid Health is a healthcare provider.', null],
