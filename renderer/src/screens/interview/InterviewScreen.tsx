@@ -91,6 +91,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
           <h3 id="summary-title">Summary</h3>
           <AutosaveField
             label="Summary for the DD (about five paragraphs, Markdown)"
+            className="box-tall"
             initial={interview.summary}
             save={(summary) => patch({ summary })}
             onInput={typedSummary.publish}
