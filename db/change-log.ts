@@ -31,6 +31,12 @@ interface Current {
  */
 export class ChangeLog {
   private current: Current | null = null;
+  /**
+   * Runs last inside every change that wrote under a project, before it commits: a throw
+   * rolls the whole change back. The services set it to the project limits
+   * (services/project-limits.ts), which the database layer does not know.
+   */
+  beforeCommit: ((projectId: number) => void) | null = null;
   private readonly insertChange: Database.Statement<[string, string, string]>;
   private readonly insertEvent: Database.Statement<[number, string, number, string, string | null, string | null]>;
 
@@ -48,6 +54,11 @@ export class ChangeLog {
     return this.current !== null;
   }
 
+  /** The project the change under way has written to so far (null: none yet, or no change under way). */
+  get projectOfChange(): number | null {
+    return this.current?.projectId ?? null;
+  }
+
   /** Runs `fn` as one change (nested calls join the outer one). IMMEDIATE: no writer can sneak in between read and write. */
   run<T>(label: string, fn: () => T, kind: ChangeKind = 'edit'): T {
     if (this.current) return fn();
@@ -56,6 +67,7 @@ export class ChangeLog {
       this.current = current;
       try {
         const result = fn();
+        if (current.id !== undefined && current.projectId !== null && current.kind === 'edit') this.beforeCommit?.(current.projectId);
         if (current.id !== undefined) this.close(current);
         return result;
       } finally {

@@ -41,6 +41,10 @@ export interface Store {
    * errors leave as DeskErrors that say the edit was NOT saved.
    */
   change<T>(label: string, fn: () => T, kind?: ChangeKind): T;
+  /** The project the change under way has written to so far; null outside a change or before its first write under a project. */
+  changingProject(): number | null;
+  /** A check run inside every change that wrote under a project, just before it commits (a throw rolls it back). */
+  checkBeforeCommit(check: ((projectId: number) => void) | null): void;
   /** Reads with the same error translation (a damaged file is reported, not thrown raw). */
   read<T>(fn: () => T): T;
   /** Undoes the newest change of the scope (a project's, or the app-level ones). */
@@ -96,6 +100,10 @@ export function openStore(file: string, options: OpenOptions & { clock?: Clock }
     clock,
     tables,
     change: (label, fn, kind) => guard(`save "${label}"`, () => log.run(label, fn, kind)),
+    changingProject: () => log.projectOfChange,
+    checkBeforeCommit: (check) => {
+      log.beforeCommit = check;
+    },
     read: (fn) => guard('read the database', fn),
     undo: (scope) => guard('undo', () => undoLastChange(db, rowTables, scope)),
     redo: (scope) => guard('redo', () => redoLastUndone(db, rowTables, scope)),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDay, yearOrYearMonth } from './dates';
 import { entityId, longText, optionalLine } from './fields';
+import { LIMITS } from './limits';
 import { ADOPTER_TYPES, RELATIONS, STAGES, USAGE_LEVELS, defaultAnonymousLabel, type Stage } from './vocabulary';
 
 export * from './vocabulary';
@@ -17,7 +18,11 @@ export const stage = enumOf(STAGES, 'The stage');
 export const stageDates = z.partialRecord(stage, isoDay);
 export type StageDates = Partial<Record<Stage, string>>;
 
-export const adopterNumber = z.number().int('An adopter number is a whole number.').min(1, 'Adopter numbers start at 1.').max(999);
+export const adopterNumber = z
+  .number()
+  .int('An adopter number is a whole number.')
+  .min(1, 'Adopter numbers start at 1.')
+  .max(LIMITS.adopters, `Adopter numbers go up to ${LIMITS.adopters}: a project holds at most ${LIMITS.adopters} adopters.`);
 
 export const adopterFields = z.object({
   organizationId: entityId,

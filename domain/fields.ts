@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { overLimit } from './limits';
 import { MAX_FIELD_BYTES, MAX_NAME_LENGTH, byteLength, hasControlCharacters } from './text';
 
 /** A one-line name: trimmed, not empty, no control characters. */
@@ -10,9 +11,20 @@ export const nameField = (what: string) =>
     .max(MAX_NAME_LENGTH, `${what} is at most ${MAX_NAME_LENGTH} characters.`)
     .refine((s) => !hasControlCharacters(s), `${what} cannot contain line breaks or control characters.`);
 
-/** Free text (notes, summaries): any characters, at most 1 MB. */
+/** Free text (notes, summaries): any characters, at most 1 MB ("The summary is 5.2 MB; the limit is 1 MB."). */
 export const longText = (what: string) =>
-  z.string().refine((s) => byteLength(s) <= MAX_FIELD_BYTES, `${what} is longer than 1 MB; split it or keep it in a file.`);
+  z.string().superRefine((s, ctx) => {
+    const problem = fieldTooLarge(what, s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** The field limit in the words every door uses, or null when the text is within it. */
+export function fieldTooLarge(what: string, text: string): string | null {
+  // A character is at most 3 bytes (a surrogate pair 4 for 2): a short text needs no count.
+  if (text.length * 3 <= MAX_FIELD_BYTES) return null;
+  const bytes = byteLength(text);
+  return bytes > MAX_FIELD_BYTES ? overLimit(what, bytes, MAX_FIELD_BYTES) : null;
+}
 
 /** Short optional text; empty becomes null so "no value" has one spelling. */
 export const optionalLine = (what: string) =>

@@ -1,14 +1,11 @@
-/** Limits and small text rules shared by every schema. */
+/** Small text rules shared by every schema; the limits are domain/limits.ts's table. */
+import { LIMITS } from './limits';
+
+export { byteLength } from './limits';
 
 /** No single field may exceed 1 MB: a summary is ~5 paragraphs, notes a few pages. */
-export const MAX_FIELD_BYTES = 1_000_000;
-export const MAX_NAME_LENGTH = 200;
-
-const utf8 = new TextEncoder();
-
-export function byteLength(text: string): number {
-  return utf8.encode(text).length;
-}
+export const MAX_FIELD_BYTES = LIMITS.fieldBytes;
+export const MAX_NAME_LENGTH = LIMITS.nameCharacters;
 
 /** Lower-case ASCII slug: "Globex Mesh!" -> "globex-mesh". Diacritics folded first. */
 export function slugify(name: string): string {

@@ -1,5 +1,6 @@
 import { ADOPTER_DEFAULTS, type Adopter, type Stage } from '../domain/adopter';
 import { DeskError } from '../domain/errors';
+import { LIMITS } from '../domain/limits';
 import { localDay } from '../db/clock';
 import type { Store } from '../db/store';
 import type { ServiceGroup } from './contract';
@@ -42,6 +43,9 @@ export function adopterServices(
         organization.get(fields.organizationId);
         // Numbers are never reused, not even those of adopters in the trash: "Adopter 3" stays Adopter 3.
         const next = number ?? (store.db.prepare<[number], { n: number }>('SELECT coalesce(max(number), 0) + 1 AS n FROM adopter WHERE project_id = ?').get(projectId)?.n ?? 1);
+        if (next > LIMITS.adopters) {
+          throw new DeskError('VALIDATION', `This project has used every adopter number up to ${LIMITS.adopters}, the most a project holds (numbers stay with their adopters, in the trash too). Nothing was added.`);
+        }
         assertNumberFree(projectId, next);
         const stage = fields.stage ?? ADOPTER_DEFAULTS.stage;
         const stageDates = fields.stageDates ?? { [stage]: localDay(store.clock) };

@@ -19,10 +19,13 @@ import { overviewServices } from './overview';
 import { pipelineActionServices } from './pipeline-actions';
 import { projectServices } from './projects';
 import { searchServices } from './search';
+import { checkProjectSize } from './project-limits';
 import { trashSummaryServices } from './trash-summary';
 
 /** Every contract operation over one open store, except backups (which need the Desk: see desk.ts). */
 export function createServices(store: Store): Omit<Services, 'listBackups' | 'backupNow' | 'restoreBackup'> {
+  // Whatever door a change came through, it leaves its project within domain/limits.ts.
+  store.checkBeforeCommit((projectId) => checkProjectSize(store, projectId));
   return {
     ...projectServices(store),
     ...organizationServices(store),

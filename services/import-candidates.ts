@@ -6,6 +6,7 @@ import { localDay } from '../db/clock';
 import type { Store } from '../db/store';
 import { CANDIDATE_FIELDS, guessMapping, organizationDomain, parseCsv, websiteDomain, type CandidateField } from '../templates/import/csv';
 import { OrganizationFinder, changeOrDryRun, findOrCreatePerson, importText, noneCreated } from './import-common';
+import { checkAdopterCount } from './project-limits';
 import type { ImportReport } from './views';
 
 export interface CandidatesImportInput {
@@ -123,10 +124,13 @@ export function importCandidates(store: Store, input: CandidatesImportInput): Im
   });
 
   const dryRun = input.dryRun ?? false;
-  return changeOrDryRun(store, `Import candidates ${input.fileName}`, dryRun, () => {
+  return changeOrDryRun(store, input.fileName, `Import candidates ${input.fileName}`, dryRun, () => {
     const { project, adopter, organization, person } = store.tables;
     const p = project.getLive(input.projectId);
     const created = noneCreated();
+    // Rows become the next numbers; numbers stay with their adopters, in the trash too.
+    const lastNumber = store.db.prepare<[number], { n: number }>('SELECT coalesce(max(number), 0) AS n FROM adopter WHERE project_id = ?').get(p.id)!.n;
+    checkAdopterCount(input.fileName, p.name, lastNumber, candidates.length, candidates.length === 1 ? 'candidate' : 'candidates');
 
     // Duplicates: against the project's adopters and against earlier rows.
     const existing = adopter.list({ project_id: p.id }, { includeTrashed: true }).map((a) => {

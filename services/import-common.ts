@@ -5,6 +5,7 @@ import { PERSON_DEFAULTS, type Person } from '../domain/person';
 import type { Store } from '../db/store';
 import { ImportTextError, prepareImportText } from '../templates/import/text';
 import { describeIssue } from './field-words';
+import { checkImportedProject } from './project-limits';
 import type { ImportReport, SameNameMatch } from './views';
 
 /**
@@ -33,14 +34,22 @@ class RolledBack<T> extends Error {
 }
 
 /**
- * Runs `fn` as one change; on a dry run the change is rolled back after `fn` built its
- * report, so nothing is written and the report is exactly what the import would do.
+ * Runs an import as one change; on a dry run the change is rolled back after `fn` built its
+ * report, so nothing is written and the report is exactly what the import would do. Last,
+ * inside the change, the project it wrote must pass the archive door (services/project-limits.ts):
+ * an import never leaves a project its own archive could not carry, and a refusal keeps nothing.
  */
-export function changeOrDryRun<T>(store: Store, label: string, dryRun: boolean, fn: () => T): T {
-  if (!dryRun) return store.change(label, fn);
+export function changeOrDryRun<T>(store: Store, fileName: string, label: string, dryRun: boolean, fn: () => T): T {
+  const checkedFn = () => {
+    const value = fn();
+    const projectId = store.changingProject();
+    if (projectId !== null) checkImportedProject(store, projectId, fileName || 'The file');
+    return value;
+  };
+  if (!dryRun) return store.change(label, checkedFn);
   try {
     store.change(label, () => {
-      throw new RolledBack(fn());
+      throw new RolledBack(checkedFn());
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.value as T;

@@ -10,6 +10,7 @@ import { localDay } from '../db/clock';
 import type { Store } from '../db/store';
 import { parseDdDocument, type DdEntry } from '../templates/import/dd-parse';
 import { OrganizationFinder, changeOrDryRun, checked, findOrCreatePerson, importText, noneCreated } from './import-common';
+import { checkAdopterCount, checkAdopterNumber, checkFieldSize } from './project-limits';
 import type { ImportReport } from './views';
 import { summaryHash } from './summary-hash';
 
@@ -133,6 +134,16 @@ function projectFor(store: Store, input: DdImportInput, parsed: ReturnType<typeo
   return project.insert({ ...PROJECT_DEFAULTS, name, level: title.level, slug, notes: parsed.notes });
 }
 
+/** The limits of domain/limits.ts, checked on the document before anything is written, with each entry's line. */
+function checkEntryLimits(fileName: string, entries: readonly DdEntry[]): void {
+  checkAdopterCount(fileName, '', 0, entries.length, 'adopter entries');
+  for (const entry of entries) {
+    checkAdopterNumber(fileName, entry.number, `line ${entry.line}`);
+    checkFieldSize(fileName, `The summary of Adopter ${entry.number} (line ${entry.line})`, entry.summary);
+    checkFieldSize(fileName, `The vendor note of Adopter ${entry.number} (line ${entry.line})`, entry.vendorNote);
+  }
+}
+
 export function importDdDocument(store: Store, input: DdImportInput): ImportReport {
   const decoded = importText(input.fileName, input.text);
   const parsed = parseDdDocument(decoded.text);
@@ -142,8 +153,9 @@ export function importDdDocument(store: Store, input: DdImportInput): ImportRepo
       `${input.fileName} does not look like a DD document: it has no adopter entries (an "Adoption" section with "##### Adopter N - …" headings, organization headings, or a checklist of interviewed organizations). Nothing was imported.`,
     );
   }
+  checkEntryLimits(input.fileName, parsed.entries);
   const dryRun = input.dryRun ?? false;
-  return changeOrDryRun(store, `Import DD document ${input.fileName}`, dryRun, () => {
+  return changeOrDryRun(store, input.fileName, `Import DD document ${input.fileName}`, dryRun, () => {
     const { adopter, interview, participant } = store.tables;
     const created = noneCreated();
     const warnings = [...decoded.warnings, ...parsed.warnings];

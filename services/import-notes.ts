@@ -9,6 +9,7 @@ import type { Store } from '../db/store';
 import { parseNotesFile } from '../templates/import/notes-parse';
 import { withStageDate } from './adopters';
 import { changeOrDryRun, checked, findOrCreatePerson, importText, noneCreated } from './import-common';
+import { checkFieldSize } from './project-limits';
 import type { ImportReport } from './views';
 
 export interface NotesImportInput {
@@ -36,8 +37,10 @@ export function importInterviewNotes(store: Store, input: NotesImportInput): Imp
       `${input.fileName} does not look like interview notes: no question (a heading or an italic line ending in "?") has an answer under it. Nothing was imported.`,
     );
   }
+  checkFieldSize(input.fileName, `The interview notes in ${input.fileName}`, parsed.rawNotes);
+  for (const x of parsed.answers) checkFieldSize(input.fileName, `The answer to question ${x.key.toUpperCase()} (line ${x.line})`, x.text);
   const dryRun = input.dryRun ?? false;
-  return changeOrDryRun(store, `Import interview notes ${input.fileName}`, dryRun, () => {
+  return changeOrDryRun(store, input.fileName, `Import interview notes ${input.fileName}`, dryRun, () => {
     const { project, adopter, organization, interview, participant, answer } = store.tables;
     const created = noneCreated();
     const warnings = [...decoded.warnings, ...parsed.warnings];

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { DeskError } from '../domain/errors';
-import { ImportTextError, MAX_IMPORT_BYTES, decodeImportBytes } from '../templates/import/text';
+import { ImportTextError, MAX_IMPORT_BYTES, decodeImportBytes, fileTooLarge } from '../templates/import/text';
 
 export { MAX_IMPORT_BYTES };
 
@@ -20,9 +20,7 @@ export function readImportFile(file: string): { text: string; warnings: string[]
     const code = (error as NodeJS.ErrnoException).code;
     throw new DeskError('IO_ERROR', code === 'ENOENT' ? `There is no file ${file}. Nothing was imported.` : `Could not read ${file} (${code ?? 'refused'}). Nothing was imported.`);
   }
-  if (size > MAX_IMPORT_BYTES) {
-    throw new DeskError('VALIDATION', `${file} is larger than 50 MB (${(size / 1024 / 1024).toFixed(1)} MB); that is not a document this app imports. Nothing was imported.`);
-  }
+  if (size > MAX_IMPORT_BYTES) throw new DeskError('VALIDATION', fileTooLarge(file, size));
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);

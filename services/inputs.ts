@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { adopterFields, adopterNumber, stage } from '../domain/adopter';
 import { allowanceFields } from '../domain/allowance';
 import { isoDay } from '../domain/dates';
-import { entityId, versionField } from '../domain/fields';
+import { entityId, longText, versionField } from '../domain/fields';
 import { interviewFields, participantFields, questionKey, quoteFields } from '../domain/interview';
 import { organizationFields } from '../domain/organization';
 import { personFields } from '../domain/person';
 import { projectFields, projectLevel, projectName, projectSlug } from '../domain/project';
-import { MAX_FIELD_BYTES, byteLength } from '../domain/text';
 
 /**
  * Input schemas of the contract, built from the domain's field schemas: a create takes
@@ -57,7 +56,7 @@ export const interviewInputs = {
     .object({
       interviewId: entityId,
       questionKey,
-      text: z.string().refine((s) => byteLength(s) <= MAX_FIELD_BYTES, 'The notes are longer than 1 MB.'),
+      text: longText('The notes'),
       /** The version read, or null when this question had no notes yet. */
       version: versionField.nullable(),
     })
@@ -89,7 +88,7 @@ export const overviewInputs = {
   entryPreview: z
     .object({
       adopterId: entityId,
-      summary: z.string().refine((s) => byteLength(s) <= MAX_FIELD_BYTES, 'The summary is longer than 1 MB.').optional(),
+      summary: longText('The summary').optional(),
     })
     .strict(),
 };

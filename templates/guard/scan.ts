@@ -21,6 +21,11 @@ export interface TextPart {
   origin?: { text: string; map: readonly number[] };
   /** Which adopter entry a 1-based line belongs to (null: outside any entry). */
   entryOfLine?: (line: number) => number | null;
+  /**
+   * The line of its part that `text` starts at (default 1): a long part is scanned in pieces
+   * that start at line starts, and hits are reported at their line in the whole part.
+   */
+  firstLine?: number;
 }
 
 export interface LeakHit {
@@ -85,9 +90,11 @@ function allowanceFor(hit: Omit<LeakHit, 'allowedBy'>, secret: Secret, data: Pub
 }
 
 /** Finds every secret of every anonymous adopter and person in every part. */
-export function scanForLeaks(parts: readonly TextPart[], data: PublicationData): GuardReport {
+export function scanForLeaks(parts: Iterable<TextPart>, data: PublicationData): GuardReport {
   const secrets = collectSecrets(data);
   const report: GuardReport = { leaks: [], allowed: [] };
+  // Nothing anonymous, nothing to find: the parts (which may be read lazily) are not even read.
+  if (secrets.length === 0) return report;
   // A spot found twice (in the source and in what a reader sees of it) is reported once.
   const seen = new Set<string>();
   for (const part of parts) {
@@ -101,11 +108,11 @@ export function scanForLeaks(parts: readonly TextPart[], data: PublicationData):
       for (const at of findSecret(folded, words, secret.folded)) {
         const start = place(folded.map[at] ?? 0);
         const end = place(folded.map[at + secret.folded.length - 1] ?? 0) + 1;
-        const key = `${part.part}|${secret.adopterNumber}|${secret.folded}|${start}`;
+        const key = `${part.part}|${part.firstLine ?? 1}|${secret.adopterNumber}|${secret.folded}|${start}`;
         if (seen.has(key)) continue;
         seen.add(key);
         lineAt ??= lineLocator(shown);
-        const line = lineAt(start);
+        const line = lineAt(start) + (part.firstLine ?? 1) - 1;
         const column = start - shown.lastIndexOf('\n', start - 1);
         const hit: LeakHit = {
           term: secret.term,

@@ -127,6 +127,15 @@ export function parseArchive(text: string): { archive: Archive } | { problems: A
   } catch (error) {
     return { problems: [{ path: 'The file', message: `It is not JSON: ${(error as Error).message}.` }] };
   }
+  return checkArchive(data);
+}
+
+/**
+ * Checks archive data as the archive door does: the schema (every limit of domain/limits.ts
+ * included), then keys and links. Also run on the archive a project would have after an
+ * import, so that what the app writes always imports again.
+ */
+export function checkArchive(data: unknown): { archive: Archive } | { problems: ArchiveProblem[] } {
   const result = archiveSchema.safeParse(data);
   if (!result.success) {
     return {

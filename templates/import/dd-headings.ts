@@ -112,7 +112,8 @@ function withoutDraft(label: string): { label: string; draft: boolean } {
  */
 export function numberedEntryHeading(text: string): EntryHeading | null {
   const t = stripEmphasisMarkers(text).replace(/\s+/g, ' ').trim();
-  const m = /^adopter ?(?:# ?)?(\d{1,3})/i.exec(t);
+  // Any number is read as written (bounded, so it stays a safe integer): one past the limit is refused with its line, not read as a name.
+  const m = /^adopter ?(?:# ?)?(\d{1,9})/i.exec(t);
   if (!m) return null;
   let rest = t.slice(m[0].length);
   // "Adopter 12b" or "Adopter 1st" is not a number followed by a label.

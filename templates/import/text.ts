@@ -1,16 +1,23 @@
+import { LIMITS, byteLength, overLimit } from '../../domain/limits';
+
 /**
  * Imported files, from bytes or text to the plain text every importer parses: one
  * helper for the CLI (which reads the file) and the services (which get text from the
  * renderer), so both refuse and repair the same things the same way.
  *
- * - larger than 50 MB: refused (a DD is ~100 KB; 50 MB is a wrong file, not a big DD);
+ * - larger than 50 MB (domain/limits.ts): refused (a DD is ~100 KB; 50 MB is a wrong file, not a big DD);
  * - binary (NUL bytes, many control characters): refused;
  * - UTF-8 byte-order mark: dropped; UTF-16 with a byte-order mark: decoded;
  * - invalid UTF-8: read as Windows-1252 (what old editors wrote) with a warning;
  * - CRLF and lone CR line endings: LF.
  */
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = LIMITS.fileBytes;
+
+/** The one sentence for a file over the limit, whichever door read it. */
+export function fileTooLarge(fileName: string, bytes: number): string {
+  return `${overLimit(fileName, bytes, MAX_IMPORT_BYTES).replace(/\.$/, '')}, far beyond any DD or notes; this is not a file Adoption Desk imports. Nothing was imported.`;
+}
 
 export class ImportTextError extends Error {
   constructor(message: string) {
@@ -24,8 +31,6 @@ export interface DecodedText {
   /** Sentences for the report: how the text was repaired. */
   warnings: string[];
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Control characters that plain text does not contain (tab, LF, CR and form feed are fine). */
 function controlCount(text: string): number {
@@ -52,9 +57,10 @@ export function normalizeLineEndings(text: string): string {
  */
 export function prepareImportText(fileName: string, text: string): DecodedText {
   const warnings: string[] = [];
-  // A JS string of n UTF-16 units is at least n bytes in UTF-8.
-  if (text.length > MAX_IMPORT_BYTES) {
-    throw new ImportTextError(`${fileName} is larger than 50 MB (${megabytes(text.length)}); that is not a document this app imports. Nothing was imported.`);
+  // A JS string of n UTF-16 units is n to 3n bytes in UTF-8: count only when it could be over.
+  if (text.length > MAX_IMPORT_BYTES || text.length * 3 > MAX_IMPORT_BYTES) {
+    const bytes = byteLength(text);
+    if (bytes > MAX_IMPORT_BYTES) throw new ImportTextError(fileTooLarge(fileName, bytes));
   }
   if (text.includes('\u0000') || controlCount(text) > Math.max(8, text.length / 100)) refuseBinary(fileName);
   const replacements = (text.match(/\uFFFD/g) ?? []).length;
@@ -67,9 +73,7 @@ export function prepareImportText(fileName: string, text: string): DecodedText {
 
 /** Decodes a file read from disk (the CLI): refuses big or binary files, handles BOMs and legacy encodings. */
 export function decodeImportBytes(fileName: string, bytes: Uint8Array): DecodedText {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportTextError(`${fileName} is larger than 50 MB (${megabytes(bytes.length)}); that is not a document this app imports. Nothing was imported.`);
-  }
+  if (bytes.length > MAX_IMPORT_BYTES) throw new ImportTextError(fileTooLarge(fileName, bytes.length));
   const warnings: string[] = [];
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {

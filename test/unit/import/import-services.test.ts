@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../domain/limits';
 import type { DeskApi } from '../../../services/contract';
 import { anonymousOrganizationName } from '../../../services/import-dd';
 import { failure, freshDesk, inProcessDeskApi, unwrap } from '../../helpers/desk';
@@ -136,7 +137,7 @@ describe('DD import through the services', () => {
     const { desk, api } = await fresh();
     expect((await failure(api.importDdDocument({ fileName: 'notes.md', text: '# Notes\n\nNothing here.\n' }))).message).toMatch(/does not look like a DD document.*Nothing was imported/);
     expect((await failure(api.importDdDocument({ fileName: 'x.bin', text: 'PK\u0003\u0004\u0000\u0000binary' }))).message).toMatch(/not a text file/);
-    expect((await failure(api.importDdDocument({ fileName: 'big.md', text: 'x'.repeat(50 * 1024 * 1024 + 1) }))).message).toMatch(/larger than 50 MB/);
+    expect((await failure(api.importDdDocument({ fileName: 'big.md', text: 'x'.repeat(LIMITS.fileBytes + 1) }))).message).toMatch(/big.md is 50.1 MB; the limit is 50 MB/);
     expect(counts(desk).project).toBe(0);
     const crlf = await unwrap(api.importDdDocument({ fileName: 'crlf.md', text: `\uFEFF${DD.replace(/\n/g, '\r\n')}` }));
     const lf = await fresh();

@@ -32,7 +32,7 @@ describe('import text', () => {
   });
 
   it('files over 50 MB are refused before anything else', () => {
-    expect(() => decodeImportBytes('big.md', new Uint8Array(MAX_IMPORT_BYTES + 1))).toThrow(/larger than 50 MB/);
+    expect(() => decodeImportBytes('big.md', new Uint8Array(MAX_IMPORT_BYTES + 1))).toThrow(/big.md is 50.1 MB; the limit is 50 MB/);
   });
 
   it('a few unreadable characters are reported, not refused', () => {
