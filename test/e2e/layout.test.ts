@@ -88,6 +88,8 @@ function measure(page: Page) {
       const r = el.getBoundingClientRect();
       if (r.width < 2 || r.height < 2) return false; // visually hidden (1 px) or collapsed
       const style = getComputedStyle(el);
+      // An invisible stand-in that takes no clicks (a native date input under its calendar button) is no control on screen.
+      if (style.opacity === '0' && style.pointerEvents === 'none') return false;
       return style.visibility !== 'hidden' && style.display !== 'none' && el.closest('[hidden], details:not([open]) > :not(summary)') === null;
     };
     const controls = [...document.querySelectorAll('button, input, select, textarea, a[href]')].filter(visible);
