@@ -33,7 +33,8 @@ export function FirstRunGuide() {
 
   return (
     <section className="card first-run" aria-labelledby="first-run-title" data-testid="first-run">
-      <h3 id="first-run-title">Start a due diligence</h3>
+      <h3 id="first-run-title">No projects yet</h3>
+      <p className="first-run-lead">Adoption Desk keeps the adopter interviews of a due diligence and writes its Adoption section. The work goes in three steps:</p>
       <ol className="first-run-steps">
         {STEPS.map((step, i) => (
           <li key={step.title}>

@@ -12,19 +12,20 @@ export function ProjectsScreen() {
   // The sample project is marked wherever it is listed; without the ids it is listed unmarked.
   const samples = useOp('sampleProjectIds', {}, [generation]);
   const isSample = (id: number) => samples.state.status === 'ready' && samples.state.value.includes(id);
+  const firstRun = state.status === 'ready' && state.value.length === 0;
   return (
     <section aria-labelledby="projects-title" className="screen">
       <h2 id="projects-title" className="screen-title">
         Projects
       </h2>
+      {firstRun && <FirstRunGuide />}
+      <NewProjectForm onCreated={reload} />
       <LoadedView state={state} retry={() => void reload()}>
         {(cards) => {
           const active = cards.filter((c) => !c.project.archived);
           const archived = cards.filter((c) => c.project.archived);
           return (
             <>
-              {cards.length === 0 && <FirstRunGuide />}
-              <NewProjectForm onCreated={reload} />
               {active.length === 0 ? (
                 cards.length > 0 && <p className="empty">No active projects: the archived ones are below.</p>
               ) : (
