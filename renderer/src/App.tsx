@@ -4,10 +4,10 @@ import { HelpOverlay } from './components/HelpOverlay';
 import { RefreshProvider } from './hooks/refresh';
 import { SaveStatusLine, SaveStatusProvider, useSaveStatus } from './hooks/saveStatus';
 import { ToastProvider } from './hooks/toast';
-import { isTyping } from './keyboard';
 import { UndoControls } from './components/undo/UndoControls';
 import { UnsavedEdits } from './components/UnsavedEdits';
 import { platform } from './platform';
+import { useShortcuts } from './shortcuts';
 import { hrefFor, useRoute, type Route } from './router';
 import { AdopterScreen } from './screens/adopter/AdopterScreen';
 import { ImportScreen } from './screens/import/ImportScreen';
@@ -61,20 +61,8 @@ function Shell() {
       .catch(() => applyTheme('system'));
   }, []);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        setSearchOpen(true);
-      } else if (event.key === '?' && !isTyping(event.target)) {
-        event.preventDefault();
-        setHelpOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Ctrl+K, /, ? and the letter keys of keyboard.ts (never while typing in a field).
+  useShortcuts(route, { search: () => setSearchOpen(true), help: () => setHelpOpen(true) });
 
   // Closing the window (or the tab) with an unsaved edit asks first.
   useEffect(() => platform.askBeforeLeaving(() => overall.kind !== 'saved'), [overall.kind]);

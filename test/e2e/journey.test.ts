@@ -67,7 +67,7 @@ async function interview(options: {
   await page.getByLabel('Role', { exact: true }).fill(options.role);
   if (options.anonymousPerson) await page.getByLabel('Keeps their name private').check();
   await page.getByRole('button', { name: 'Add interviewee' }).click();
-  await page.getByText(`${options.person}, ${options.role}`).waitFor();
+  await page.getByLabel(`Name of ${options.person}`).waitFor();
   for (const [question, text] of options.notes ?? []) {
     await page.getByTestId(`notes-${question}`).fill(text);
   }
@@ -78,9 +78,9 @@ async function interview(options: {
       const at = el.value.indexOf(q);
       el.focus();
       el.setSelectionRange(at, at + q.length);
-      el.dispatchEvent(new Event('select'));
+      el.dispatchEvent(new Event('select', { bubbles: true }));
     }, quote);
-    await page.getByRole('button', { name: 'Save as quote' }).click();
+    await page.getByTestId('quote-action').click();
     await page.getByTestId('quote').filter({ hasText: quote }).waitFor();
   }
   await page.getByTestId('summary').fill(options.summary);
@@ -259,7 +259,7 @@ describe('a due diligence from start to export', () => {
 
   it('search, settings, trash, import and help are reachable and accessible', { timeout: 60_000 }, async () => {
     await page.keyboard.press('Control+k');
-    await page.getByRole('dialog', { name: 'Search' }).getByRole('searchbox').fill('mutual');
+    await page.getByRole('dialog', { name: 'Search' }).getByRole('combobox', { name: 'Search summaries, notes, quotes and organizations' }).fill('mutual');
     await page.getByTestId('search-hit').first().waitFor();
     await axe('search');
     await page.keyboard.press('Escape');

@@ -77,9 +77,10 @@ export function isOwnOrigin(url: string, pageUrl: string): boolean {
   return scheme === page.protocol && target.host === page.host;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The whole page, or (`window`) only what the window shows: where a popup sits beside the text, as the reviewer sees it. */
+export async function screenshot(page: Page, name: string, { window = false } = {}): Promise<string> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: !window });
   return file;
 }

@@ -96,7 +96,7 @@ function AdopterForm({ detail, projectId, projectName }: { detail: AdopterDetail
           <div className="card-head">
             <h3 id="interviews-title">Interviews</h3>
             <div className="toolbar">
-              <button type="button" className="primary" onClick={() => void logInterview()}>
+              <button type="button" className="primary" onClick={() => void logInterview()} data-shortcut="new-interview" aria-keyshortcuts="I">
                 Log an interview
               </button>
               <button

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { InputOf } from '../../../../services/contract';
 import type { InterviewDetail } from '../../../../services/views';
 import { call } from '../../client';
@@ -15,6 +15,7 @@ import { Approval } from './Approval';
 import { Participants } from './Participants';
 import { QuestionNotes } from './QuestionNotes';
 import { Quotes } from './Quotes';
+import { useLanding } from './landing';
 
 type InterviewRoute = Extract<Route, { name: 'interview' }>;
 
@@ -24,7 +25,6 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
   const [selection, setSelection] = useState('');
   const typedSummary = useMemo(() => createChannel<string | undefined>(undefined), []);
   const [previewVersion, setPreviewVersion] = useState(0);
-  const summaryBox = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
 
   const patch = useCallback(
     async (fields: Omit<InputOf<'updateInterview'>, 'id' | 'version'>) => {
@@ -34,17 +34,8 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
     [interview.id, save],
   );
 
-  // "Take me to the spot" from a leak report: focus the summary and select the word.
-  useEffect(() => {
-    if (!route.focus?.startsWith('summary')) return;
-    const box = summaryBox.current;
-    if (!box) return;
-    box.focus();
-    box.scrollIntoView({ block: 'center' });
-    const term = route.focus.slice('summary:'.length);
-    const at = term ? box.value.toLowerCase().indexOf(term.toLowerCase()) : -1;
-    if (at >= 0) box.setSelectionRange(at, at + term.length);
-  }, [route.focus]);
+  // "Take me to the spot" from a leak report or a search hit: the field, in view, the word selected.
+  useLanding(route);
 
   const trackSelection = (element: HTMLTextAreaElement | HTMLInputElement | null) => {
     if (element) element.onselect = () => setSelection(element.value.slice(element.selectionStart ?? 0, element.selectionEnd ?? 0));
@@ -84,7 +75,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
         <QuestionNotes detail={detail} onSelectText={setSelection} />
         <section className="card" aria-labelledby="raw-title">
           <h3 id="raw-title">Raw notes</h3>
-          <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} inputRef={trackSelection} />
+          <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} inputRef={trackSelection} testId="raw-notes" />
         </section>
         <Quotes detail={detail} selection={selection} onChanged={reload} where={where} />
         <section className="card" aria-labelledby="summary-title">
@@ -98,10 +89,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
             multiline
             rows={14}
             testId="summary"
-            inputRef={(el) => {
-              summaryBox.current = el;
-              trackSelection(el);
-            }}
+            inputRef={trackSelection}
           />
         </section>
         <Approval interview={interview} approval={detail.approval} projectId={route.projectId} adopterNumber={adopterNumber} save={save} onChanged={reload} />

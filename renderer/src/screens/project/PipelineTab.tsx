@@ -33,7 +33,7 @@ function AddCandidate({ projectId, onAdded }: { projectId: number; onAdded: () =
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-org`}>Organization</label>
-          <input id={`${id}-org`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" list={`${id}-known`} />
+          <input id={`${id}-org`} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" list={`${id}-known`} data-shortcut="new-candidate" />
           {/* Organizations already known (from other projects) are offered; picking one reuses it. */}
           <datalist id={`${id}-known`}>
             {organizations.state.status === 'ready' && organizations.state.value.map((o) => <option key={o.id} value={o.name} />)}

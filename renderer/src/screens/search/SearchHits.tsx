@@ -1,7 +1,7 @@
-import type { SearchHit, SearchResults } from '../../../../services/views';
-import { hrefFor } from '../../router';
+import type { SearchResults } from '../../../../services/views';
+import { hitHref } from './hits';
 
-function Snippet({ text }: { text: string }) {
+export function Snippet({ text }: { text: string }) {
   // The service marks matches with [[ and ]]; no HTML crosses the contract.
   return (
     <>
@@ -12,15 +12,8 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-function linkFor(projectId: number | null, hit: SearchHit): string | null {
-  if (projectId === null || hit.adopterId === null) return null;
-  if (hit.interviewId !== null) {
-    return hrefFor({ name: 'interview', projectId, adopterId: hit.adopterId, interviewId: hit.interviewId, ...(hit.kind === 'summary' ? { focus: 'summary' } : {}) });
-  }
-  return hrefFor({ name: 'adopter', projectId, adopterId: hit.adopterId });
-}
-
-export function SearchHits({ results, onOpen }: { results: SearchResults; onOpen?: () => void }) {
+/** The results page (#/search?q=…): every hit as a link to its field. */
+export function SearchHits({ results }: { results: SearchResults }) {
   if (results.total === 0) return <p className="muted">No matches for “{results.query}”.</p>;
   return (
     <div className="search-results" aria-label="Search results">
@@ -29,16 +22,10 @@ export function SearchHits({ results, onOpen }: { results: SearchResults; onOpen
           <h3>{group.project ? group.project.name : 'Organizations in no project'}</h3>
           <ul>
             {group.hits.map((hit, i) => {
-              const href = linkFor(group.project?.id ?? null, hit);
+              const href = hitHref(group.project?.id ?? null, hit);
               return (
                 <li key={i} data-testid="search-hit">
-                  {href ? (
-                    <a href={href} onClick={onOpen}>
-                      {hit.title}
-                    </a>
-                  ) : (
-                    <strong>{hit.title}</strong>
-                  )}
+                  {href ? <a href={href}>{hit.title}</a> : <strong>{hit.title}</strong>}
                   <p className="snippet">
                     <Snippet text={hit.snippet} />
                   </p>
