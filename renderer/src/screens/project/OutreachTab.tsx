@@ -13,7 +13,9 @@ const INTERVIEWED = new Set<Stage>(['interviewed', 'summary-sent', 'approved']);
 /** A link that opens the reviewer's mail program with the e-mail written (the address when one is recorded). */
 function mailto(email: { subject: string; body: string; to: string | null }): string {
   const query = `subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.body)}`;
-  return `mailto:${email.to ? encodeURIComponent(email.to) : ''}?${query}`;
+  // The address keeps its @ (RFC 6068); anything else unusual in it is escaped.
+  const to = email.to ? email.to.split('@').map(encodeURIComponent).join('@') : '';
+  return `mailto:${to}?${query}`;
 }
 
 function Email({ adopterId }: { adopterId: number }) {
