@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../client';
 import { MarkdownView } from '../../components/MarkdownView';
 import { createChannel, useChannel, type Channel } from '../../hooks/channel';
 import { useRefresh } from '../../hooks/refresh';
+import { useSessionFlag } from '../../hooks/useSessionFlag';
 import { AllowActions } from '../guard/AllowActions';
 import { WarningList } from '../guard/WarningList';
 
@@ -13,18 +14,6 @@ import { WarningList } from '../guard/WarningList';
  */
 const NOTHING_TYPED = createChannel<string | undefined>(undefined);
 
-/** Folding the panel holds for the session, on every adopter and interview: a choice of room, not of entry. */
-const FOLDED_KEY = 'adoption-desk:entry-preview-folded';
-function useFolded(): [boolean, (folded: boolean) => void] {
-  const [folded, setFolded] = useState(() => sessionStorage.getItem(FOLDED_KEY) === 'yes');
-  return [
-    folded,
-    (next) => {
-      sessionStorage.setItem(FOLDED_KEY, next ? 'yes' : 'no');
-      setFolded(next);
-    },
-  ];
-}
 
 export function EntryPreviewPanel({
   adopterId,
@@ -43,7 +32,8 @@ export function EntryPreviewPanel({
   const [preview, setPreview] = useState<EntryPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
-  const [folded, setFolded] = useFolded();
+  // Folding holds for the session, on every adopter and interview: a choice of room, not of entry.
+  const [folded, setFolded] = useSessionFlag('adoption-desk:entry-preview-folded');
   const bodyId = useId();
   useEffect(() => {
     const mine = ++generation.current;

@@ -8,28 +8,17 @@ import { MarkdownView } from '../../components/MarkdownView';
 import { readMarkdown, visibleText } from '../../../../markdown/read';
 import { downloadFile, downloadText } from '../../download';
 import { useRefresh } from '../../hooks/refresh';
+import { useSessionFlag } from '../../hooks/useSessionFlag';
 import { useOp } from '../../hooks/useOp';
 import { hrefFor } from '../../router';
 import { AllowedList } from '../guard/AllowedList';
 import { WarningList } from '../guard/WarningList';
 import { LeakList } from './LeakList';
 
-/** "Include drafts" holds for the project while the app is open: leaving the tab and coming back keeps it. */
-function useIncludeDrafts(projectId: number): [boolean, (include: boolean) => void] {
-  const key = `adoption-desk:include-drafts:${projectId}`;
-  const [include, setInclude] = useState(() => sessionStorage.getItem(key) === 'yes');
-  return [
-    include,
-    (next) => {
-      sessionStorage.setItem(key, next ? 'yes' : 'no');
-      setInclude(next);
-    },
-  ];
-}
-
 export function PreviewTab({ project }: { project: Project }) {
   const { generation } = useRefresh();
-  const [includeDrafts, setIncludeDrafts] = useIncludeDrafts(project.id);
+  // Per project, for the session: leaving the tab and coming back keeps it.
+  const [includeDrafts, setIncludeDrafts] = useSessionFlag(`adoption-desk:include-drafts:${project.id}`);
   const [raw, setRaw] = useState(false);
   const { state, reload } = useOp('previewAdoption', { projectId: project.id, includeDrafts }, [project.id, includeDrafts, generation]);
   const pipeline = useOp('pipeline', { projectId: project.id }, [project.id, generation]);
@@ -73,7 +62,7 @@ export function PreviewTab({ project }: { project: Project }) {
       <div className="export-groups">
         <section className="public-exports" aria-labelledby="public-title">
           <h3 id="public-title">Public — the Adoption section</h3>
-          <div className="toolbar" role="toolbar" aria-label="Public exports: the Adoption section" data-shortcut="export">
+          <div className="toolbar" role="toolbar" aria-label="Public exports: the Adoption section">
             <button
               type="button"
               className="primary"
