@@ -169,9 +169,11 @@ export default tseslint.config(
           patterns: [
             {
               // domain/vocabulary and domain/questions are plain words (labels, the question list): the UI names things with them.
-              group: [...layer.services, '**/domain/*', '!**/domain/vocabulary', '!**/domain/questions'],
+              // domain/date-format and domain/typed-date show and read dates as the reviewer types (no schemas).
+              group: [...layer.services, '**/domain/*', '!**/domain/vocabulary', '!**/domain/questions', '!**/domain/date-format', '!**/domain/typed-date'],
               allowTypeImports: true,
-              message: 'The renderer may import only types (import type) from services/ and domain/ (values only from domain/vocabulary and domain/questions).',
+              message:
+                'The renderer may import only types (import type) from services/ and domain/ (values only from domain/vocabulary, domain/questions, domain/date-format and domain/typed-date).',
             },
           ],
         },

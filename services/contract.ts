@@ -28,6 +28,7 @@ import type { AppInfo } from './app-info';
 import { checklistInputs, type ImportChecklist } from './after-import';
 import type { OperationName } from './operations';
 import { pipelineInputs } from './pipeline-actions';
+import { bulkInputs, type BulkResult } from './adopter-bulk';
 import { dismissalInputs } from './warning-dismissals';
 import { settingsInputs } from './settings';
 import type {
@@ -98,6 +99,8 @@ export const contract = {
   updateAdopter: op<Adopter>()(adopter.update, 'Change an adopter; a new stage is dated today unless dated.'),
   setAdopterStage: op<Adopter>()(adopter.setStage, 'Move an adopter to a stage on a date (default today).'),
   deleteAdopter: op<null>()(byId, 'Move an adopter (with its interviews) to the trash.'),
+  moveAdopters: op<BulkResult>()(bulkInputs.move, 'Move several adopters of a project to a stage today, as one change (one undo).'),
+  trashAdopters: op<BulkResult>()(bulkInputs.trash, 'Move several adopters of a project to the trash, as one change (one undo).'),
   adopterOverview: op<AdopterOverview[]>()(overviewInputs.adopters, 'Every live adopter of a project as `adopters --json` prints it.'),
 
   listInterviews: op<Interview[]>()(interview.list, 'The interviews of an adopter, oldest first.'),

@@ -1,5 +1,6 @@
 import type { Store } from '../db/store';
 import { adopterServices } from './adopters';
+import { adopterBulkServices } from './adopter-bulk';
 import { allowanceServices } from './allowances';
 import { guardTermServices } from './guard-terms';
 import { appInfoServices } from './app-info';
@@ -30,6 +31,7 @@ export function createServices(store: Store): Omit<Services, 'listBackups' | 'ba
     ...projectServices(store),
     ...organizationServices(store),
     ...adopterServices(store),
+    ...adopterBulkServices(store),
     ...interviewServices(store),
     ...historyServices(store),
     ...trashSummaryServices(store),

@@ -1,3 +1,4 @@
+import { anonymousLabel } from '../domain/adopter';
 import { approvalDue } from '../domain/dates';
 import { localDay } from '../db/clock';
 import type { Store } from '../db/store';
@@ -44,7 +45,12 @@ export function nextAction(row: Pick<PipelineRow, 'stage' | 'stageDates'>, sentA
 }
 
 export function dashboardServices(store: Store): ServiceGroup<'projectCards' | 'pipeline' | 'previewAdopterEntry'> {
-  const { project, adopter, organization, interview } = store.tables;
+  const { project, adopter, organization, interview, participant, person } = store.tables;
+
+  const peopleOf = (interviewIds: number[]): string[] => {
+    const names = interviewIds.flatMap((id) => participant.list({ interview_id: id }, { orderBy: 'position, id' }).map((p) => person.get(p.personId).name));
+    return [...new Set(names)];
+  };
 
   const pipeline = (projectId: number, today: string): PipelineRow[] =>
     adopter.list({ project_id: projectId }, { orderBy: 'number' }).map((a) => {
@@ -61,6 +67,11 @@ export function dashboardServices(store: Store): ServiceGroup<'projectCards' | '
         usageLevel: a.usageLevel,
         interviews: interviews.length,
         next: nextAction(a, pending?.summarySentAt ?? null, today),
+        industry: org.industry,
+        label: a.anonymous ? anonymousLabel(a, org.industry) : a.namedLabel,
+        people: peopleOf(interviews.map((i) => i.id)),
+        interviewDate: interviews.map((i) => i.date ?? i.month).filter((d) => d !== null).at(-1) ?? null,
+        approval: interviews.some((i) => i.approvedAt) ? 'approved' : pending ? 'waiting' : 'not-sent',
       };
     });
 

@@ -4,6 +4,7 @@ import { approvalDue, isoDay, monthOfDay } from '../domain/dates';
 import { DeskError } from '../domain/errors';
 import { entityId, versionField } from '../domain/fields';
 import { INTERVIEW_DEFAULTS, QUOTE_DEFAULTS, type Interview } from '../domain/interview';
+import { localDay } from '../db/clock';
 import type { Store } from '../db/store';
 import { withStageDate } from './adopters';
 import type { ServiceGroup } from './contract';
@@ -107,7 +108,9 @@ export function interviewServices(
         adopter.getLive(adopterId);
         const month = fields.month ?? (fields.date ? monthOfDay(fields.date) : null);
         const created = interview.insert({ ...INTERVIEW_DEFAULTS, ...fields, month, adopterId });
-        if (fields.date) advanceAdopter(adopterId, 'interviewed', fields.date);
+        // Logging an interview means it was held: a candidate (or contacted, scheduled) adopter is
+        // now interviewed, in this same change, so one Undo takes back both.
+        advanceAdopter(adopterId, 'interviewed', fields.date ?? localDay(store.clock));
         return created;
       }),
     updateInterview: ({ id, version, ...patch }) =>

@@ -24,6 +24,8 @@ export const OPERATION_NAMES = [
   'updateAdopter',
   'setAdopterStage',
   'deleteAdopter',
+  'moveAdopters',
+  'trashAdopters',
   'adopterOverview',
   'listInterviews',
   'getInterview',

@@ -1,5 +1,6 @@
 import type { Adopter, Stage, StageDates, UsageLevel } from '../domain/adopter';
 import type { Project } from '../domain/project';
+import type { DateFormatChoice, TypedOrder } from '../domain/date-format';
 import type { AdoptionCriterion } from '../templates/adoption/criteria';
 import type { RenderedSection } from '../templates/adoption/section';
 import type { Warning } from '../templates/adoption/warnings';
@@ -159,6 +160,8 @@ export interface Settings {
   authorName: string;
   pageSize: PageSize;
   theme: Theme;
+  dateFormat: DateFormatChoice;
+  typedDateOrder: TypedOrder;
 }
 
 /** What an import recognized, what it could not, and what it did (or would do, on a dry run). */
@@ -208,6 +211,14 @@ export interface PipelineRow {
   usageLevel: UsageLevel | null;
   interviews: number;
   next: NextAction;
+  /** For the list's columns and its search: the organization's industry, the label the DD prints, who was interviewed. */
+  industry: string | null;
+  label: string | null;
+  people: string[];
+  /** The latest interview's day (or month, when only that is known); null before any. */
+  interviewDate: string | null;
+  /** Where its approval stands: some summary approved, one waiting for an answer, or none sent. */
+  approval: 'approved' | 'waiting' | 'not-sent';
 }
 
 /** One project on the projects screen. */

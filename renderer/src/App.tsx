@@ -19,6 +19,7 @@ import { SearchScreen } from './screens/search/SearchScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { TrashScreen } from './screens/trash/TrashScreen';
 import { applyTheme } from './theme';
+import { applyDatePreferences } from './hooks/dates';
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -54,10 +55,13 @@ function Shell() {
   const [searchOpen, setSearchOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
 
-  // The reviewer's theme choice (light, dark, or the system's) applies from the first screen.
+  // The reviewer's theme choice (light, dark, or the system's) and date format apply from the first screen.
   useEffect(() => {
     call('getSettings', {})
-      .then((settings) => applyTheme(settings.theme))
+      .then((settings) => {
+        applyTheme(settings.theme);
+        applyDatePreferences(settings);
+      })
       .catch(() => applyTheme('system'));
   }, []);
 

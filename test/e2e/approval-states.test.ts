@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './harness/axe';
 import { screenshot } from './harness/browser';
 import { seededApp } from './harness/seeded';
@@ -9,6 +9,8 @@ import { seededApp } from './harness/seeded';
  * summary changed after the approval.
  */
 const app = seededApp('approval');
+// Days as stored, whatever the browser's locale would choose.
+beforeAll(() => void app.harness.desk.services.updateSettings({ dateFormat: 'iso' }));
 
 const services = () => app.harness.desk.services;
 const card = () => app.page.getByRole('region', { name: 'Approval' });

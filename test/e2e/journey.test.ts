@@ -62,6 +62,7 @@ async function interview(options: {
   }
   await page.getByRole('button', { name: 'Log an interview' }).click();
   await page.getByTestId('interview-date').fill(options.date);
+  await page.getByTestId('interview-date').press('Enter');
   await saved();
   await page.getByLabel('Name', { exact: true }).fill(options.person);
   await page.getByLabel('Role', { exact: true }).fill(options.role);

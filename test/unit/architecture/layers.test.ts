@@ -108,6 +108,8 @@ describe('lint enforces the layers', { timeout: 30_000 }, () => {
   it.each([
     ['renderer/src/x.ts', "import type { Project } from '../../domain/project';\nexport type P = Project;\n"],
     ['renderer/src/x.ts', "import { STAGE_LABELS } from '../../domain/vocabulary';\nvoid STAGE_LABELS;\n"],
+    ['renderer/src/x.ts', "import { parseTypedDate } from '../../domain/typed-date';\nvoid parseTypedDate;\n"],
+    ['renderer/src/x.ts', "import { formatDate } from '../../domain/date-format';\nvoid formatDate;\n"],
     ['services/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
     ['services/x.ts', "import { publishAdoptionDocx } from '../templates/word/publish-docx';\nvoid publishAdoptionDocx;\n"],
     ['cli/x.ts', "import { openDesk } from '../services/desk';\nvoid openDesk;\n"],

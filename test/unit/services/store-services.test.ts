@@ -579,7 +579,7 @@ describe('adopterOverview', () => {
       interviewMonth: '2024-07',
       interviewDates: [],
       usageLevel: 'pre-production',
-      stage: 'candidate',
+      stage: 'interviewed', // logging its interview moved the candidate on
       summary: 'Payments moved onto the mesh.',
     });
 

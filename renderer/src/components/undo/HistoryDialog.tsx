@@ -3,15 +3,16 @@ import type { HistoryListEntry } from '../../../../domain/history';
 import { call, errorMessage } from '../../client';
 import { hrefFor } from '../../router';
 import { Dialog } from '../Dialog';
+import { localDayOf, useDates } from '../../hooks/dates';
 import { describeChange } from './useUndoRedo';
 
 const LIMIT = 40;
 
-/** "14:05" today, "3 Dec, 14:05" before: when a change was made, in the reviewer's clock. */
-function when(at: string): string {
+/** "14:05" today, "3 Dec 2026, 14:05" (the date in the format of Settings) before: when a change was made, in the reviewer's clock. */
+function when(at: string, show: (day: string) => string): string {
   const date = new Date(at);
   const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return date.toDateString() === new Date().toDateString() ? time : `${date.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
+  return date.toDateString() === new Date().toDateString() ? time : `${show(localDayOf(at))}, ${time}`;
 }
 
 /**
@@ -23,6 +24,7 @@ export function HistoryDialog({ onClose, onUndo }: { onClose: () => void; onUndo
   const [changes, setChanges] = useState<HistoryListEntry[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
+  const { show } = useDates();
 
   useEffect(() => {
     call('recentChanges', { limit: LIMIT })
@@ -44,7 +46,7 @@ export function HistoryDialog({ onClose, onUndo }: { onClose: () => void; onUndo
               <div className="history-what">
                 <span className="history-label">{describeChange(change)}</span>
                 <span className="history-where">
-                  {change.projectName ?? (change.projectId === null ? 'All projects' : 'A project no longer here')} · <time dateTime={change.at}>{when(change.at)}</time>
+                  {change.projectName ?? (change.projectId === null ? 'All projects' : 'A project no longer here')} · <time dateTime={change.at}>{when(change.at, show)}</time>
                   {change.undone && ' · undone'}
                 </span>
               </div>

@@ -14,6 +14,8 @@ import { GuardCard } from '../guard/GuardCard';
 import { EntryPreviewPanel } from './EntryPreviewPanel';
 import { Outcome } from '../../components/Outcome';
 import { useUndoable } from '../../hooks/useUndoable';
+import { useLogInterview } from './useLogInterview';
+import { useDates } from '../../hooks/dates';
 
 type AdopterPatch = Partial<AdopterFields>;
 
@@ -41,8 +43,8 @@ function AdopterForm({ detail, projectId, projectName }: { detail: AdopterDetail
   const [fields, setFields] = useState(adopter);
   const [error, setError] = useState<string | null>(null);
   const [previewKey, setPreviewKey] = useState(0);
-  const { refresh } = useRefresh();
   const undoable = useUndoable();
+  const { show } = useDates();
 
   const patchAdopter = useCallback(
     async (patch: AdopterPatch) => {
@@ -65,15 +67,7 @@ function AdopterForm({ detail, projectId, projectName }: { detail: AdopterDetail
     patchAdopter(patch).catch((err) => setError(errorMessage(err)));
   };
 
-  async function logInterview() {
-    try {
-      const interview = await call('createInterview', { adopterId: adopter.id });
-      refresh();
-      navigate({ name: 'interview', projectId, adopterId: adopter.id, interviewId: interview.id });
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+  const logInterview = useLogInterview({ projectId, adopterId: adopter.id, name: `Adopter ${adopter.number} – ${organization.name}`, stage: adopter.stage });
 
   /** At once, then back to the adopters; the toast that follows names it and offers the Undo. */
   async function remove() {
@@ -119,15 +113,15 @@ function AdopterForm({ detail, projectId, projectName }: { detail: AdopterDetail
               {detail.interviews.map((i) => (
                 <li key={i.id}>
                   <a href={hrefFor({ name: 'interview', projectId, adopterId: adopter.id, interviewId: i.id })}>
-                    Interview <span className="date">{i.date ?? i.month ?? '(no date yet)'}</span>
+                    Interview <span className="date">{show(i.date ?? i.month ?? '') || '(no date yet)'}</span>
                   </a>
                   {i.approvedAt ? (
                     <span className="badge badge-ok">
-                      Approved <span className="date">{i.approvedAt}</span>
+                      Approved <span className="date">{show(i.approvedAt)}</span>
                     </span>
                   ) : i.summarySentAt ? (
                     <span className="badge">
-                      Sent <span className="date">{i.summarySentAt}</span>
+                      Sent <span className="date">{show(i.summarySentAt)}</span>
                     </span>
                   ) : null}
                 </li>

@@ -4,6 +4,8 @@ import { call } from '../../client';
 import { useAction } from '../../hooks/useAction';
 import { downloadFile } from '../../download';
 import { Outcome } from '../../components/Outcome';
+import { DateField } from '../../components/DateField';
+import { useDates } from '../../hooks/dates';
 
 const today = () => {
   const d = new Date();
@@ -12,18 +14,18 @@ const today = () => {
 };
 
 /** The state in one line, with its day: what the reviewer needs before choosing a step. */
-function stateLine(approval: ApprovalStatus): { label: string; detail: string; tone: string } {
+function stateLine(approval: ApprovalStatus, show: (day: string) => string): { label: string; detail: string; tone: string } {
   switch (approval.state) {
     case 'not-sent':
       return { label: 'Not sent', detail: 'The summary has not been sent to the adopter yet.', tone: 'draft' };
     case 'sent':
-      return { label: 'Waiting for approval', detail: `Sent on ${approval.sentAt}; approval due ${approval.due}.`, tone: 'sent' };
+      return { label: 'Waiting for approval', detail: `Sent on ${show(approval.sentAt)}; approval due ${show(approval.due)}.`, tone: 'sent' };
     case 'approved':
       return approval.summaryChanged
-        ? { label: 'Approved, then changed', detail: `Approved on ${approval.approvedAt}, but the summary changed since; the adopter has not seen this version.`, tone: 'changed' }
-        : { label: 'Approved', detail: `Approved on ${approval.approvedAt}${approval.sentAt ? ` (sent on ${approval.sentAt})` : ''}.`, tone: 'approved' };
+        ? { label: 'Approved, then changed', detail: `Approved on ${show(approval.approvedAt)}, but the summary changed since; the adopter has not seen this version.`, tone: 'changed' }
+        : { label: 'Approved', detail: `Approved on ${show(approval.approvedAt)}${approval.sentAt ? ` (sent on ${show(approval.sentAt)})` : ''}.`, tone: 'approved' };
     case 'revoked':
-      return { label: 'Approval revoked', detail: `The approval was revoked on ${approval.revokedOn}; the entry is not published until the adopter approves again.`, tone: 'revoked' };
+      return { label: 'Approval revoked', detail: `The approval was revoked on ${show(approval.revokedOn)}; the entry is not published until the adopter approves again.`, tone: 'revoked' };
   }
 }
 
@@ -39,15 +41,16 @@ interface Props {
 
 export function Approval({ interview, approval, projectId, adopterNumber, save, onChanged }: Props) {
   const [day, setDay] = useState(today());
-  const id = useId();
+  const { show } = useDates();
   const { error, act } = useAction(onChanged);
-  const line = stateLine(approval);
+  const line = stateLine(approval, show);
+  const id = useId();
   const step = (write: (version: number) => Promise<{ version: number }>) => () => void act(() => save(write));
+  // A typed day that was refused (or waits for "which day?") holds the step back: it would record another day.
+  const [dayUnread, setDayUnread] = useState(false);
+  // The day the next step records; typed or picked, read as every date field reads it.
   const dayField = (label: string) => (
-    <div className="field">
-      <label htmlFor={`${id}-day`}>{label}</label>
-      <input id={`${id}-day`} type="date" value={day} onChange={(e) => setDay(e.target.value)} />
-    </div>
+    <DateField label={label} value={day} commit={(d) => setDay(d ?? today())} optional={false} saves={false} testId="approval-day" onUnread={setDayUnread} />
   );
   const changed = approval.state === 'approved' && approval.summaryChanged;
   return (
@@ -60,7 +63,7 @@ export function Approval({ interview, approval, projectId, adopterNumber, save, 
         {approval.state === 'not-sent' && (
           <>
             {dayField('Sent on')}
-            <button type="button" className="primary" onClick={step((version) => call('markSummarySent', { id: interview.id, version, date: day }))}>
+            <button type="button" className="primary" disabled={dayUnread} onClick={step((version) => call('markSummarySent', { id: interview.id, version, date: day }))}>
               Mark summary sent
             </button>
           </>
@@ -68,7 +71,7 @@ export function Approval({ interview, approval, projectId, adopterNumber, save, 
         {(approval.state === 'sent' || approval.state === 'revoked') && (
           <>
             {dayField('Approved on')}
-            <button type="button" className="primary" onClick={step((version) => call('approveSummary', { id: interview.id, version, date: day }))}>
+            <button type="button" className="primary" disabled={dayUnread} onClick={step((version) => call('approveSummary', { id: interview.id, version, date: day }))}>
               Mark approved
             </button>
           </>
@@ -76,7 +79,7 @@ export function Approval({ interview, approval, projectId, adopterNumber, save, 
         {changed && (
           <>
             {dayField('Sent again on')}
-            <button type="button" className="primary" onClick={step((version) => call('askApprovalAgain', { id: interview.id, version, date: day }))}>
+            <button type="button" className="primary" disabled={dayUnread} onClick={step((version) => call('askApprovalAgain', { id: interview.id, version, date: day }))}>
               Summary changed since approval — ask again
             </button>
           </>

@@ -15,7 +15,7 @@ const firstWords = (text: string) => text.trim().split('\n')[0]!.slice(0, 140);
  * question; the maturity survey folded. A search hit or a leak link opens its question
  * itself (landing.ts opens every <details> around the field it lands on).
  */
-export function QuestionNotes({ detail, onSelectText }: { detail: InterviewDetail; onSelectText: (text: string) => void }) {
+export function QuestionNotes({ detail }: { detail: InterviewDetail }) {
   const set = questionSet(detail.interview.questionSet);
   const versions = useRef(new Map(detail.answers.map((a) => [a.questionKey, a.version] as const)));
   const initial = new Map(detail.answers.map((a) => [a.questionKey, a.text] as const));
@@ -64,9 +64,6 @@ export function QuestionNotes({ detail, onSelectText }: { detail: InterviewDetai
       box?.focus({ preventScroll: true });
     });
   };
-  const track = (element: HTMLTextAreaElement | HTMLInputElement | null) => {
-    if (element) element.onselect = () => onSelectText(element.value.slice(element.selectionStart ?? 0, element.selectionEnd ?? 0));
-  };
   const box = (q: Question) => (
     <AutosaveField
       label={`${q.key.toUpperCase()}. ${q.title}`}
@@ -77,7 +74,6 @@ export function QuestionNotes({ detail, onSelectText }: { detail: InterviewDetai
       multiline
       rows={3}
       testId={`notes-${q.key}`}
-      inputRef={track}
     />
   );
   return (

@@ -18,7 +18,7 @@ const opening = (text: string) => (text.length > 60 ? `${text.slice(0, 60).trimE
  * button beside it (or Alt+Q). Kept here as they are saved, so saving one never reloads the
  * page under the reviewer's text. `where`: "Adopter 1 – Acme Corp, Globex Mesh", for toasts.
  */
-export function Quotes({ detail, where }: { detail: InterviewDetail; selection?: string; onChanged?: () => void; where: string }) {
+export function Quotes({ detail, where }: { detail: InterviewDetail; where: string }) {
   const undoable = useUndoable();
   const toast = useToast();
   const [quotes, setQuotes] = useState<Quote[]>(detail.quotes);

@@ -1,13 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
-import { STAGES, STAGE_LABELS, USAGE_LEVEL_LABELS, type Stage } from '../../../../domain/vocabulary';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Project } from '../../../../domain/project';
 import type { PipelineRow } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
-import { hrefFor } from '../../router';
 import { Outcome } from '../../components/Outcome';
+import { AdopterFilters } from './AdopterFilters';
+import { AdopterTable } from './AdopterTable';
+import { BulkActions } from './BulkActions';
+import { NO_FILTERS, adopters, filterRows, keepView, rangeOf, sortRows, viewOf, type ListView, type SortKey } from './adopter-list';
+import './adopter-list.css';
 
 function AddCandidate({ projectId, onAdded }: { projectId: number; onAdded: () => void }) {
   const organizations = useOp('listOrganizations', {}, []);
@@ -52,35 +55,62 @@ function AddCandidate({ projectId, onAdded }: { projectId: number; onAdded: () =
   );
 }
 
-function StageSelect({ row, onChanged }: { row: PipelineRow; onChanged: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const id = useId();
-  async function change(stage: Stage) {
-    setError(null);
-    try {
-      const current = await call('getAdopter', { id: row.adopterId });
-      await call('setAdopterStage', { id: row.adopterId, version: current.adopter.version, stage });
-      onChanged();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+/** Sorted, filtered, with rows chosen for bulk actions; the sort and filters stay while the app shows this project. */
+function AdopterList({ projectId, rows, onChanged }: { projectId: number; rows: PipelineRow[]; onChanged: () => void }) {
+  const [view, setView] = useState(() => viewOf(projectId));
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const lastClicked = useRef<number | null>(null);
+  const update = (next: ListView) => {
+    setView(next);
+    keepView(projectId, next);
+  };
+  const visible = useMemo(() => sortRows(filterRows(rows, view.filters), view.sort), [rows, view]);
+  // Bulk actions act on what is chosen and still shown: a filter never hides a row they would change.
+  const chosenRows = visible.filter((r) => chosen.has(r.adopterId));
+
+  const sortBy = (key: SortKey) => update({ ...view, sort: { key, descending: view.sort.key === key ? !view.sort.descending : false } });
+  const choose = (row: PipelineRow, checked: boolean, range: boolean) => {
+    const ids = range && lastClicked.current !== null ? rangeOf(visible, lastClicked.current, row.adopterId) : [row.adopterId];
+    lastClicked.current = row.adopterId;
+    setChosen((now) => {
+      const next = new Set(now);
+      for (const id of ids) {
+        if (checked) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  };
+  const chooseAll = (checked: boolean) => setChosen(checked ? new Set(visible.map((r) => r.adopterId)) : new Set());
+  const clear = () => {
+    setChosen(new Set());
+    lastClicked.current = null;
+  };
+
+  const shown = visible.length === rows.length ? `${adopters(rows.length)}` : `${visible.length} of ${adopters(rows.length)} shown`;
   return (
     <>
-      <label className="visually-hidden" htmlFor={id}>
-        Stage of Adopter {row.number}
-      </label>
-      <select id={id} value={row.stage} onChange={(e) => void change(e.target.value as Stage)}>
-        {STAGES.map((s) => (
-          <option key={s} value={s}>
-            {STAGE_LABELS[s]}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <span className="error" role="alert">
-          {error}
-        </span>
+      <AdopterFilters filters={view.filters} onChange={(filters) => update({ ...view, filters })} />
+      {chosenRows.length > 0 && <BulkActions projectId={projectId} chosen={chosenRows} onDone={clear} />}
+      {visible.length === 0 ? (
+        <p className="empty">
+          No adopter matches these filters.{' '}
+          <button type="button" className="quiet" onClick={() => update({ ...view, filters: NO_FILTERS })}>
+            Clear filters
+          </button>
+        </p>
+      ) : (
+        <AdopterTable
+          projectId={projectId}
+          rows={visible}
+          sort={view.sort}
+          onSort={sortBy}
+          chosen={chosen}
+          onChoose={choose}
+          onChooseAll={chooseAll}
+          onChanged={onChanged}
+          caption={`${shown}. “In stage since” is the day each adopter reached the stage it is at now.`}
+        />
       )}
     </>
   );
@@ -101,35 +131,7 @@ export function PipelineTab({ project }: { project: Project }) {
           rows.length === 0 ? (
             <p className="empty">No adopters yet. Add the 5–7 candidates the project proposed.</p>
           ) : (
-            <table className="pipeline" aria-label="Adopters by stage">
-              <thead>
-                <tr>
-                  <th scope="col">Adopter</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Since</th>
-                  <th scope="col">Usage</th>
-                  <th scope="col">Next</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.adopterId} data-testid="pipeline-row" className={`stage-${row.stage}`}>
-                    <th scope="row">
-                      <a href={hrefFor({ name: 'adopter', projectId: project.id, adopterId: row.adopterId })}>
-                        Adopter {row.number} – {row.organization}
-                      </a>
-                      {row.anonymous && <span className="badge anonymous">Anonymous</span>}
-                    </th>
-                    <td>
-                      <StageSelect row={row} onChanged={changed} />
-                    </td>
-                    <td>{row.stageDates[row.stage] ?? '–'}</td>
-                    <td>{row.usageLevel ? USAGE_LEVEL_LABELS[row.usageLevel] : '–'}</td>
-                    <td className={row.next.overdue ? 'overdue' : undefined}>{row.next.text}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AdopterList projectId={project.id} rows={rows} onChanged={changed} />
           )
         }
       </LoadedView>

@@ -16,6 +16,9 @@ const TABS = [
 export function ProjectScreen({ projectId, tab }: { projectId: number; tab: 'pipeline' | 'preview' | 'outreach' }) {
   const { generation } = useRefresh();
   const { state, reload } = useOp('getProject', { id: projectId }, [projectId, generation]);
+  // "Adopters 7": how many the tab holds, from the store (any change reloads it).
+  const adopters = useOp('listAdopters', { projectId }, [projectId, generation]);
+  const count = (id: string) => (id === 'pipeline' && adopters.state.status === 'ready' ? adopters.state.value.length : null);
   return (
     <LoadedView state={state} retry={() => void reload()}>
       {(project) => (
@@ -30,6 +33,7 @@ export function ProjectScreen({ projectId, tab }: { projectId: number; tab: 'pip
             {TABS.map((t) => (
               <a key={t.id} href={hrefFor({ name: 'project', projectId, tab: t.id })} aria-current={tab === t.id ? 'page' : undefined}>
                 {t.label}
+                {count(t.id) !== null && <span className="tab-count"> {count(t.id)}</span>}
               </a>
             ))}
           </nav>

@@ -7,6 +7,8 @@ import { useRefresh } from '../../hooks/refresh';
 import { useAction } from '../../hooks/useAction';
 import { useOp } from '../../hooks/useOp';
 import { applyTheme } from '../../theme';
+import { applyDatePreferences } from '../../hooks/dates';
+import { DateSettings } from './DateSettings';
 import { Outcome } from '../../components/Outcome';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { platform } from '../../platform';
@@ -20,6 +22,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       const saved = await call('updateSettings', patch);
       setCurrent(saved);
       applyTheme(saved.theme);
+      applyDatePreferences(saved);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -53,6 +56,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           </select>
         </div>
       </div>
+      <DateSettings current={current} update={update} />
       <Outcome error={error} prefix="Not saved: " />
     </fieldset>
   );

@@ -6,12 +6,14 @@ import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useAction } from '../../hooks/useAction';
 import { useOp } from '../../hooks/useOp';
+import { localDayOf, useDates } from '../../hooks/dates';
 import { Outcome } from '../../components/Outcome';
 import { emptyTrashQuestion } from './loss';
 
 export function TrashScreen() {
   const { generation, refresh } = useRefresh();
   const { state, reload } = useOp('listTrash', {}, [generation]);
+  const { show } = useDates();
   const { error, done, act } = useAction(refresh);
   // Counted when the reviewer asks to empty, so the question names what is there now.
   const [confirming, setConfirming] = useState<TrashSummary | null>(null);
@@ -44,7 +46,7 @@ export function TrashScreen() {
                 {items.map((item) => (
                   <li key={`${item.entity}:${item.id}`}>
                     <span>
-                      {item.title} <span className="muted">({item.entity}, deleted {item.deletedAt.slice(0, 10)})</span>
+                      {item.title} <span className="muted">({item.entity}, deleted {show(localDayOf(item.deletedAt))})</span>
                     </span>
                     <button type="button" onClick={() => void act(() => call('restoreFromTrash', { entity: item.entity, id: item.id }), `Restored ${item.title}.`)}>
                       Restore
