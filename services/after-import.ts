@@ -51,10 +51,10 @@ export interface UsageSuggestion extends ChecklistAdopter {
 }
 
 export interface ImportChecklist {
-  /** The DD document this project's adopters came from; null when none did (no checklist to show). */
+  /** The DD document this project's adopters came from; null when none did (no checklist to show, nothing else read). */
   fileName: string | null;
   importedAt: string | null;
-  criterion: { met: boolean; sentence: string };
+  criterion: { met: boolean; sentence: string } | null;
   items: ChecklistItem[];
   suggestions: UsageSuggestion[];
 }
@@ -67,13 +67,15 @@ const IMPORT_LABEL = 'Import DD document ';
 
 function lastImport(store: Store, projectId: number): { fileName: string; at: string } | null {
   const row = store.db
-    .prepare<[string, number], { label: string; at: string }>(
-      `SELECT c.label, c.at FROM change c JOIN event e ON e.change_id = c.id
-       WHERE c.label LIKE ? || '%' AND c.undone = 0 AND e.entity = 'adopter' AND e.action = 'create'
-         AND e.entity_id IN (SELECT id FROM adopter WHERE project_id = ?)
+    .prepare<[number, string, string], { label: string; at: string }>(
+      // From the project's adopters to the changes that created them (event_entity), not through every change.
+      `SELECT c.label, c.at FROM adopter a
+       JOIN event e ON e.entity = 'adopter' AND e.entity_id = a.id AND e.action = 'create'
+       JOIN change c ON c.id = e.change_id
+       WHERE a.project_id = ? AND c.undone = 0 AND substr(c.label, 1, length(?)) = ?
        ORDER BY c.id DESC LIMIT 1`,
     )
-    .get(IMPORT_LABEL, projectId);
+    .get(projectId, IMPORT_LABEL, IMPORT_LABEL);
   return row ? { fileName: row.label.slice(IMPORT_LABEL.length), at: row.at } : null;
 }
 
@@ -102,8 +104,11 @@ function suggestionFor(a: PublicationAdopter) {
  * summaries imply. Read-only; suggestions are applied only by the reviewer's own update.
  */
 export function importChecklist(store: Store, projectId: number): ImportChecklist {
-  const data = publicationData(store, projectId);
+  store.tables.project.getLive(projectId);
   const imported = lastImport(store, projectId);
+  // Most projects were not imported: the pipeline asks on every load, so they cost one query.
+  if (!imported) return { fileName: null, importedAt: null, criterion: null, items: [], suggestions: [] };
+  const data = publicationData(store, projectId);
   const criterion = adoptionCriterion(data);
   const interviewed = data.adopters.filter((a) => a.stage !== 'declined' && a.stage !== 'withdrawn' && a.interviews.length > 0);
   const entry = (a: PublicationAdopter, interviewId: number | null = null): ChecklistAdopter => ({ adopterId: a.id, number: a.number, name: nameOf(a), interviewId });
@@ -171,8 +176,8 @@ export function importChecklist(store: Store, projectId: number): ImportChecklis
     });
   }
   return {
-    fileName: imported?.fileName ?? null,
-    importedAt: imported?.at ?? null,
+    fileName: imported.fileName,
+    importedAt: imported.at,
     criterion: { met: criterion.met, sentence: criterion.sentence },
     items,
     suggestions,

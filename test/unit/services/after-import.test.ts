@@ -47,7 +47,7 @@ describe('the checklist after a DD import', () => {
     expect(byKind.date!.adopters.map((a) => a.number)).toEqual([3]);
     expect(byKind.interviewees).toMatchObject({ text: '2 interviews name no interviewee' });
     expect(list.criterion).toMatchObject({ met: false });
-    expect(list.criterion.sentence).toContain('0 of 3 adopters');
+    expect(list.criterion!.sentence).toContain('0 of 3 adopters');
   });
 
   it('suggests levels from the summaries without setting them; the plan to move to production suggests nothing', async () => {
@@ -67,7 +67,7 @@ describe('the checklist after a DD import', () => {
     const after = await services.importChecklist({ projectId });
     expect(after.suggestions.map((s) => s.number)).toEqual([2]);
     expect(after.items.find((i) => i.kind === 'usage')!.text).toBe('2 adopters have no usage level');
-    expect(after.criterion.sentence).toContain('1 of 3 adopters');
+    expect(after.criterion!.sentence).toContain('1 of 3 adopters');
   });
 
   it('a dismissed suggestion stays hidden until the summary changes; an unknown key is refused', async () => {
@@ -82,10 +82,13 @@ describe('the checklist after a DD import', () => {
     expect((await services.importChecklist({ projectId })).suggestions.map((s) => s.number)).toEqual([1, 2]);
   });
 
-  it('a project not imported from a DD has no import to speak of', async () => {
+  it('a project not imported from a DD has no checklist; an undone import leaves none', async () => {
     const { services } = freshDesk();
     const project = await services.createProject({ name: 'Globex Mesh', level: 'incubation' });
-    expect((await services.importChecklist({ projectId: project.id })).fileName).toBeNull();
+    await services.importDdDocument({ fileName: 'more.md', text: DD.replace(/^# .*$/m, ''), projectId: project.id });
+    expect((await services.importChecklist({ projectId: project.id })).fileName).toBe('more.md');
+    await services.undo({ projectId: project.id });
+    expect(await services.importChecklist({ projectId: project.id })).toEqual({ fileName: null, importedAt: null, criterion: null, items: [], suggestions: [] });
   });
 });
 

@@ -62,7 +62,8 @@ export function AfterImportChecklist({ projectId }: { projectId: number }) {
     <LoadedView state={state} retry={() => void reload()}>
       {(list) => {
         const open = list.items.filter((i) => !i.done);
-        if (list.fileName === null || (open.length === 0 && list.suggestions.length === 0)) return null;
+        const criterion = list.criterion;
+        if (list.fileName === null || criterion === null || (open.length === 0 && list.suggestions.length === 0)) return null;
         return (
           <section className="card after-import" aria-labelledby="after-import-title" data-testid="after-import">
             <div className="card-head">
@@ -78,8 +79,8 @@ export function AfterImportChecklist({ projectId }: { projectId: number }) {
             </div>
             <div id="after-import-list" hidden={folded}>
               <p className="after-import-criterion" data-testid="checklist-criterion">
-                <span className={list.criterion.met ? 'badge badge-ok' : 'badge'}>{list.criterion.met ? 'Adoption criterion met' : 'Adoption criterion not met yet'}</span>{' '}
-                {list.criterion.sentence}
+                <span className={criterion.met ? 'badge badge-ok' : 'badge'}>{criterion.met ? 'Adoption criterion met' : 'Adoption criterion not met yet'}</span>{' '}
+                {criterion.sentence}
               </p>
               <ul className="after-import-items">
                 {list.items.map((item) => (
