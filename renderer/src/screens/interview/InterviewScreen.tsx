@@ -3,6 +3,8 @@ import type { InputOf } from '../../../../services/contract';
 import type { InterviewDetail } from '../../../../services/views';
 import { call } from '../../client';
 import { AutosaveField } from '../../components/AutosaveField';
+import { DateField } from '../../components/DateField';
+import { useDates } from '../../hooks/dates';
 import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
@@ -22,6 +24,7 @@ type InterviewRoute = Extract<Route, { name: 'interview' }>;
 function InterviewEditor({ detail, route, reload, adopterNumber, where }: { detail: InterviewDetail; route: InterviewRoute; reload: () => void; adopterNumber: number; where: string }) {
   const { interview } = detail;
   const save = useVersioned(interview.version);
+  const [selection, setSelection] = useState('');
   const typedSummary = useMemo(() => createChannel<string | undefined>(undefined), []);
   const [previewVersion, setPreviewVersion] = useState(0);
 
@@ -36,13 +39,17 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
   // "Take me to the spot" from a leak report or a search hit: the field, in view, the word selected.
   useLanding(route);
 
+  const trackSelection = (element: HTMLTextAreaElement | HTMLInputElement | null) => {
+    if (element) element.onselect = () => setSelection(element.value.slice(element.selectionStart ?? 0, element.selectionEnd ?? 0));
+  };
+
   return (
     <div className="interview-layout">
       <div className="interview-main">
         <section className="card" aria-labelledby="details-title">
           <h3 id="details-title">The call</h3>
           <div className="field-row">
-            <AutosaveField label="Date" initial={interview.date ?? ''} save={(v) => patch({ date: v || null })} placeholder="YYYY-MM-DD" testId="interview-date" />
+            <DateField label="Date" value={interview.date} commit={(date) => patch({ date })} testId="interview-date" />
             <AutosaveField
               label="Published month"
               className="w-date"
@@ -67,12 +74,12 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
           />
         </section>
         <Participants detail={detail} onChanged={reload} where={where} />
-        <QuestionNotes detail={detail} />
+        <QuestionNotes detail={detail} onSelectText={setSelection} />
         <section className="card" aria-labelledby="raw-title">
           <h3 id="raw-title">Raw notes</h3>
-          <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} testId="raw-notes" />
+          <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} inputRef={trackSelection} testId="raw-notes" />
         </section>
-        <Quotes detail={detail} where={where} />
+        <Quotes detail={detail} selection={selection} onChanged={reload} where={where} />
         <section className="card" aria-labelledby="summary-title">
           <h3 id="summary-title">Summary</h3>
           <AutosaveField
@@ -84,6 +91,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
             multiline
             rows={14}
             testId="summary"
+            inputRef={trackSelection}
           />
         </section>
         <Approval interview={interview} approval={detail.approval} projectId={route.projectId} adopterNumber={adopterNumber} save={save} onChanged={reload} />
@@ -97,7 +105,9 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
 /** At once, back to the adopter; the toast names the interview and offers the Undo. */
 function TrashInterview({ interview, route, where }: { interview: InterviewDetail['interview']; route: InterviewRoute; where: string }) {
   const undoable = useUndoable();
-  const named = `the interview of ${interview.date ?? interview.month ?? 'no date yet'} (${where})`;
+  const { show } = useDates();
+  const day = interview.date ?? interview.month;
+  const named = `the interview of ${day ? show(day) : 'no date yet'} (${where})`;
   const remove = async () => {
     const moved = await undoable({
       run: () => call('deleteInterview', { id: interview.id }),
@@ -126,6 +136,7 @@ export function InterviewScreen({ route }: { route: InterviewRoute }) {
   const adopterName = adopter.state.status === 'ready' ? `Adopter ${adopterNumber} – ${adopter.state.value.organization.name}` : 'this adopter';
   const where = `${adopterName}, ${project.state.status === 'ready' ? project.state.value.name : 'this project'}`;
   const [revision, setRevision] = useState(0);
+  const { show } = useDates();
   const refreshDetail = useCallback(() => {
     void reload().then(() => setRevision((r) => r + 1));
   }, [reload]);
@@ -141,7 +152,7 @@ export function InterviewScreen({ route }: { route: InterviewRoute }) {
             /
           </p>
           <h2 id="interview-title" className="screen-title">
-            Interview {detail.interview.date ?? detail.interview.month ?? ''}
+            Interview {show(detail.interview.date ?? detail.interview.month ?? '')}
           </h2>
           {/* Remounted after structural changes (participants, approval) so versions start fresh; text fields keep their own state until then. */}
           <InterviewEditor key={`${generation}:${revision}`} detail={detail} route={route} reload={refreshDetail} adopterNumber={adopterNumber} where={where} />
