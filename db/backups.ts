@@ -147,11 +147,16 @@ function fsyncFolder(folder: string): void {
   }
 }
 
-function freeName(folder: string, databaseFile: string, date: Date, reason: BackupReason): string {
+export function freeName(folder: string, databaseFile: string, date: Date, reason: BackupReason): string {
   for (let sequence = 1; ; sequence++) {
     const name = backupFileName(databaseFile, date, reason, sequence);
     if (!fs.existsSync(path.join(folder, name))) return name;
   }
+}
+
+/** The hidden file a backup is written to before it is renamed to `target`; its name is this process's own. */
+export function partialNameFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
 }
 
 /**
@@ -160,7 +165,7 @@ function freeName(folder: string, databaseFile: string, date: Date, reason: Back
  * second both write the day's backup, and one must not delete or overwrite the other's half-written copy.
  */
 function vacuumInto(db: Database.Database, target: string): void {
-  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.partial`);
+  const partial = partialNameFor(target);
   try {
     db.prepare('VACUUM INTO ?').run(partial);
     fsyncFile(partial);
@@ -279,11 +284,6 @@ export interface AutoBackupResult {
   warning: string | null;
 }
 
-/**
- * The automatic backup: at most one per calendar day (local time), then rotation. Never
- * throws: a full disk must not keep the reviewer from their notes, so a failure comes back
- * as a warning, and the older backups are not rotated away when the new one failed.
- */
 /** Has today's automatic backup been written already? (A folder listing: cheap.) */
 export function dailyBackupDone(databaseFile: string, clock: Clock = systemClock): boolean {
   try {
@@ -294,6 +294,12 @@ export function dailyBackupDone(databaseFile: string, clock: Clock = systemClock
   }
 }
 
+/**
+ * The automatic backup at the opening (the command line: see db/daily-backup.ts for the app's,
+ * written later in steps): at most one per calendar day (local time), then rotation. Never
+ * throws: a full disk must not keep the reviewer from their notes, so a failure comes back
+ * as a warning, and the older backups are not rotated away when the new one failed.
+ */
 export function autoBackup(db: Database.Database, databaseFile: string, clock: Clock = systemClock): AutoBackupResult {
   const result: AutoBackupResult = { created: null, removed: [], warning: null };
   const folder = backupFolderOf(databaseFile);
@@ -302,11 +308,22 @@ export function autoBackup(db: Database.Database, databaseFile: string, clock: C
     if (readBackupFolder(databaseFile).some((b) => b.reason === 'daily' && dayOf(b.createdAt) === today)) return result;
     result.created = writeBackupFile(db, databaseFile, 'daily', clock);
   } catch (error) {
-    result.warning =
-      `Today's automatic backup could not be written to ${folder}: ${backupFailureReason(error)}. ` +
-      'Your notes are safe in the database and the older backups were kept; free some space or fix the folder, then back up again.';
+    result.warning = dailyBackupWarning(folder, error);
     return result;
   }
+  return rotateAfterDaily(databaseFile, clock, result);
+}
+
+/** What the reviewer is told when the day's automatic backup failed (the same words whether it ran at the opening or later). */
+export function dailyBackupWarning(folder: string, error: unknown): string {
+  return (
+    `Today's automatic backup could not be written to ${folder}: ${backupFailureReason(error)}. ` +
+    'Your notes are safe in the database and the older backups were kept; free some space or fix the folder, then back up again.'
+  );
+}
+
+/** Rotation after a new daily backup; a failure there is a warning in `result`, never a loss. */
+export function rotateAfterDaily(databaseFile: string, clock: Clock, result: AutoBackupResult): AutoBackupResult {
   try {
     result.removed = rotateBackups(databaseFile, clock);
   } catch (error) {

@@ -27,6 +27,13 @@ export interface OpenOptions {
    * after opening a database that already held data. Off by default here; the Desk turns it on.
    */
   autoBackup?: boolean;
+  /**
+   * With `autoBackup`: the day's backup is due but is NOT written here; this is called instead,
+   * and the caller writes it once the first screen is answered (db/daily-backup.ts: the desktop
+   * app and `serve`). The day's first opening then reads only the schema, as later ones do: the
+   * deferred backup reads every row back instead of the per-table check.
+   */
+  deferDailyBackup?: () => void;
   /** Told about problems that did not stop the opening (an automatic backup that failed), in plain words. */
   onWarning?: (message: string) => void;
   /** Open without the right to write: edits fail with IO_ERROR, nothing is migrated or backed up. */
@@ -142,8 +149,9 @@ function assertOursAndSound(file: string, options: OpenOptions, latest: number, 
  * another application's database or, for a command that only reads, a blank one
  * (db/identity.ts), damaged pages (read-only quick check), a newer schema (checked before
  * journal_mode can rewrite the header). Before any migration step a `before-migration` backup is written; if it
- * cannot be, the database is not migrated. With `autoBackup`, the day's backup follows
- * the open; its failure is a warning (`onWarning`), never a refusal.
+ * cannot be, the database is not migrated (always here, synchronously, whatever `deferDailyBackup` says).
+ * With `autoBackup`, the day's backup follows the open (or is left to the caller: `deferDailyBackup`);
+ * its failure is a warning (`onWarning`), never a refusal.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const clock = options.clock ?? systemClock;
@@ -168,7 +176,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
   // The thorough per-table check runs on the day's first open (when the daily backup is due
   // and reads every page anyway) and whenever no daily backup is kept; later opens that day
   // only read the schema, so starting the app or a CLI command stays fast.
-  const thorough = !options.autoBackup || !dailyBackupDone(file, clock);
+  // With a deferred backup the day's first opening is as fast as the others: the backup reads every row back later.
+  const thorough = !options.autoBackup || (!options.deferDailyBackup && !dailyBackupDone(file, clock));
   if (holdsData) assertOursAndSound(file, options, latest, thorough ? 'quick' : 'schema', creating);
   if (target.kind === 'missing') ensureFolder(file);
 
@@ -232,7 +241,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     }
     throw mapped;
   }
-  if (options.autoBackup && holdsData) {
+  if (options.autoBackup && holdsData && options.deferDailyBackup) {
+    options.deferDailyBackup();
+  } else if (options.autoBackup && holdsData) {
     const { warning } = autoBackup(db, file, clock);
     if (warning) options.onWarning?.(warning);
   }

@@ -74,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       // same data is refused here (and this window refuses it) with a sentence that names the other.
       lock = acquireInstanceLock(path.join(dataDir, DATABASE_FILE), { program: 'desktop app' });
       // Recovery mode: a damaged database still opens the window, so Settings → Backups can restore one.
-      desk = openDesk(path.join(dataDir, DATABASE_FILE), { nativeBinding: nativeBindingForElectron(app.isPackaged), recover: true });
+      desk = openDesk(path.join(dataDir, DATABASE_FILE), { nativeBinding: nativeBindingForElectron(app.isPackaged), recover: true, laterDailyBackup: true });
     } catch (error) {
       failAndQuit(error);
       return;
@@ -85,5 +85,13 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')));
     registerIpcHandlers(ipcMain, desk.services, (event) => isTrustedSender(event, () => mainWindow?.webContents.id));
     mainWindow = createMainWindow();
+    // The day's automatic backup waits until the first screen is loaded, then runs in short steps
+    // (db/daily-backup.ts); a failure is shown as it was when the opening wrote it.
+    const opened = desk;
+    mainWindow.webContents.once('did-finish-load', () => {
+      void opened.startDailyBackup().then(({ warning }) => {
+        if (warning) dialog.showErrorBox('Adoption Desk', warning);
+      });
+    });
   });
 }

@@ -1,5 +1,5 @@
 import { DeskError } from '../domain/errors';
-import { openDesk, type Desk, type DeskClosed } from '../services/desk';
+import { openDesk, type DailyBackupOutcome, type Desk, type DeskClosed } from '../services/desk';
 import { acquireInstanceLock, type LockWorld } from '../services/instance-lock';
 import { startDeskServer, type DeskServer, type ServerHooks } from './desk-server';
 import { addressesOf, isLoopback } from './gate';
@@ -29,8 +29,13 @@ export interface Serving {
   readonly sharedUrls: readonly string[];
   readonly databaseFile: string;
   readonly desk: Desk;
-  /** Problems that did not stop the opening (a backup not written, a damaged database kept for a restore). */
+  /** Problems that did not stop the opening (a damaged database kept for a restore). */
   readonly warnings: readonly string[];
+  /**
+   * The day's automatic backup, started once the server answers (so the first page never waits
+   * for it) and written in short steps; its `warning` says why it failed. Closing abandons it.
+   */
+  readonly dailyBackup: Promise<DailyBackupOutcome>;
   /** Stops answering, brings the search index up to date, checkpoints and closes the database, releases the lock. */
   close(): Promise<DeskClosed>;
 }
@@ -62,7 +67,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   let desk: Desk | undefined;
   let server: DeskServer;
   try {
-    desk = openDesk(options.databaseFile, { recover: true });
+    desk = openDesk(options.databaseFile, { recover: true, laterDailyBackup: true });
     const sharedOn = shared ? addressesOf(host) : [];
     server = await startDeskServer({
       services: desk.services,
@@ -82,6 +87,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const opened = desk;
     const warnings = [...(opened.failure ? [opened.failure.message] : []), ...opened.warnings];
     const sharedUrls = sharedOn.map((address) => `http://${address.includes(':') ? `[${address}]` : address}:${server.port}/#key=${server.secret}`);
+    const dailyBackup = opened.startDailyBackup();
     let closing: Promise<DeskClosed> | undefined;
     return {
       url: server.url,
@@ -91,6 +97,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       databaseFile: options.databaseFile,
       desk: opened,
       warnings,
+      dailyBackup,
       close: () =>
         (closing ??= server.close().then(() => {
           try {

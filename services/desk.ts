@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { DeskError, type ErrorCode } from '../domain/errors';
 import { systemClock, type Clock } from '../db/clock';
+import { startDailyBackup, type BackupStep, type DailyBackupOutcome, type DailyBackupRun } from '../db/daily-backup';
 import type { OpenOptions } from '../db/open';
+
+export type { BackupStep, DailyBackupOutcome } from '../db/daily-backup';
 import { openStore, type Store } from '../db/store';
 import { backupServices, type BackupHost } from './backups';
 import type { Services } from './contract';
@@ -20,6 +23,13 @@ export interface Desk {
   readonly warnings: readonly string[];
   /** Why the store is closed in recovery mode; null when it is open. */
   readonly failure: DeskError | null;
+  /**
+   * With `laterDailyBackup`: writes the day's automatic backup now, in short steps
+   * (db/daily-backup.ts). Call it once the first screen is answered. Settles when the backup is
+   * written, was not due, failed (its warning also joins `warnings` and goes to `onWarning`) or
+   * was abandoned by `close()`; never rejects. Calling it again returns the same promise.
+   */
+  startDailyBackup(): Promise<DailyBackupOutcome>;
   /**
    * Indexes what the search index still misses, checkpoints the write-ahead log into the
    * database file and closes it; says what it did, so a front door can tell the reviewer.
@@ -42,6 +52,14 @@ export type DeskOptions = OpenOptions & {
    * opening's error), so a backup can be put back. Without it the opening throws.
    */
   recover?: boolean;
+  /**
+   * The day's automatic backup waits for `startDailyBackup()` instead of delaying the opening:
+   * the desktop app and `serve`, whose first screen must not wait. The command line leaves it
+   * off (see docs/architecture.md, Backups).
+   */
+  laterDailyBackup?: boolean;
+  /** Told after each step of that backup what it did and how long it held the event loop (the benchmark reads it). */
+  onDailyBackupStep?: (step: BackupStep) => void;
   /** Quiet time after the last operation before the search index catches up (INDEX_WHEN_IDLE_MS). */
   indexWhenIdleMs?: number;
 };
@@ -65,6 +83,10 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
   const absolute = path.resolve(file);
   const clock = options.clock ?? systemClock;
   const warnings: string[] = [];
+  // Set by the opening when the day's backup is due and was left for startDailyBackup().
+  let backupDue = false;
+  let dailyBackup: DailyBackupRun | null = null;
+  let dailyBackupDone: Promise<DailyBackupOutcome> | null = null;
   const openOptions: DeskOptions = {
     ...options,
     clock,
@@ -73,6 +95,13 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
       warnings.push(message);
       options.onWarning?.(message);
     },
+    ...(options.laterDailyBackup
+      ? {
+          deferDailyBackup: () => {
+            backupDue = true;
+          },
+        }
+      : {}),
   };
 
   let store: Store | null = null;
@@ -103,6 +132,8 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
     ...(options.readOnly ? { readOnly: true } : {}),
     store: currentStore,
     replaceDatabase(swap) {
+      // A daily backup still being written would copy the database being replaced: stop it, delete its partial file.
+      dailyBackup?.abandon();
       store?.close();
       store = null;
       let swapError: unknown = null;
@@ -180,8 +211,24 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
     get failure() {
       return failure;
     },
+    startDailyBackup: () => {
+      if (dailyBackupDone) return dailyBackupDone;
+      if (!backupDue || !store) return (dailyBackupDone = Promise.resolve({ created: null, removed: [], warning: null, abandoned: false }));
+      dailyBackup = startDailyBackup(absolute, {
+        clock,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        ...(options.onDailyBackupStep ? { onStep: options.onDailyBackupStep } : {}),
+      });
+      dailyBackupDone = dailyBackup.done.then((outcome) => {
+        if (outcome.warning) openOptions.onWarning?.(outcome.warning);
+        return outcome;
+      });
+      return dailyBackupDone;
+    },
     close: () => {
       if (idleTimer) clearTimeout(idleTimer);
+      // Quitting does not wait for the daily backup: it stops, its partial file goes, the next start writes it.
+      dailyBackup?.abandon();
       const indexed = indexNow();
       let checkpointed = false;
       try {

@@ -82,6 +82,8 @@ export const serveCommand: StandaloneCommand = {
     });
     const stopped = (io.untilStopped ?? processStopSignal)();
     for (const warning of serving.warnings) io.stderr(`Warning: ${warning}\n`);
+    // Written after the first page is answered (server/serve.ts): its failure is told when it comes.
+    void serving.dailyBackup.then(({ warning }) => warning && io.stderr(`Warning: ${warning}\n`));
     let opened = false;
     if (!values['no-open']) {
       const problem = await openInBrowser(serving.url);

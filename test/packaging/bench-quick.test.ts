@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CASES = ['open', 'upgrade', 'autosave', 'search', 'insert', 'markdown-read', 'adoption-render', 'ui', 'import-corpus', 'word-vs-pandoc'];
+const CASES = ['open', 'open-first-today', 'upgrade', 'autosave', 'search', 'insert', 'markdown-read', 'adoption-render', 'ui', 'import-corpus', 'word-vs-pandoc'];
 
 let work: string | undefined;
 afterEach(() => {

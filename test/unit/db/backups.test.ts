@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   backupFileName,
   isoWeekOf,
@@ -19,17 +19,9 @@ import { DeskError } from '../../../domain/errors';
 import { openDesk } from '../../../services/desk';
 import { dispatch } from '../../../services/dispatch';
 import { tempDir } from '../../helpers/temp-dir';
+import { inTimeZone } from '../../helpers/time-zone';
 
-// Calendar days and ISO weeks are the reviewer's local ones; fix the zone so the expected
-// file lists do not depend on where the tests run.
-const originalTz = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'UTC';
-});
-afterAll(() => {
-  if (originalTz === undefined) delete process.env.TZ;
-  else process.env.TZ = originalTz;
-});
+inTimeZone('UTC');
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { listBackupFiles } from '../../../db/backups';
+import { openDesk } from '../../../services/desk';
 import { acquireInstanceLock, type InstanceLock } from '../../../services/instance-lock';
 import { tempDir } from '../../helpers/temp-dir';
 
@@ -14,6 +16,7 @@ function fakeElectron(options: { gotLock: boolean; userData: string }) {
   const paths = new Map([['userData', options.userData]]);
   const windows: { options: Record<string, unknown>; url?: string }[] = [];
   const handled: string[] = [];
+  const pageListeners = new Map<string, () => void>();
   const fake = {
     app: {
       getPath: (name: string) => paths.get(name)!,
@@ -40,7 +43,7 @@ function fakeElectron(options: { gotLock: boolean; userData: string }) {
     dialog: { showErrorBox: vi.fn() },
     shell: { openExternal: vi.fn() },
     BrowserWindow: class {
-      webContents = { id: 7 };
+      webContents = { id: 7, once: (name: string, fn: () => void) => pageListeners.set(name, fn) };
       constructor(o: Record<string, unknown>) {
         windows.push({ options: o });
       }
@@ -52,7 +55,7 @@ function fakeElectron(options: { gotLock: boolean; userData: string }) {
       }
     },
   };
-  return { fake, calls, appListeners, windows, handled, paths };
+  return { fake, calls, appListeners, windows, handled, paths, pageListeners };
 }
 
 const argv = process.argv;
@@ -122,6 +125,21 @@ describe('the Electron main process', () => {
     expect(windows).toHaveLength(0);
     expect(fs.existsSync(path.join(dataDir, 'adoption-desk.sqlite'))).toBe(false);
     expect(JSON.parse(fs.readFileSync(serving!.file, 'utf8')).program).toBe('serve');
+  });
+
+  it('writes the day’s automatic backup only once the window has loaded the first screen', async () => {
+    const { pageListeners, appListeners, dataDir } = await loadMain(true, (dir) => {
+      // Data from an earlier start, with no backup of today yet.
+      const desk = openDesk(path.join(dir, 'adoption-desk.sqlite'), { autoBackup: false });
+      void desk.services.createProject({ name: 'Globex Mesh', level: 'incubation' });
+      desk.close();
+    });
+    const dailies = () => listBackupFiles(path.join(dataDir, 'adoption-desk.sqlite')).filter((b) => b.reason === 'daily');
+    expect(dailies()).toEqual([]);
+    pageListeners.get('did-finish-load')!();
+    for (let i = 0; i < 200 && dailies().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(dailies()).toHaveLength(1);
+    appListeners.get('will-quit')!();
   });
 
   it('asks before a window with an unsaved edit closes', async () => {

@@ -70,6 +70,31 @@ describe('adoption-desk serve, as a module', () => {
     await again.close();
   });
 
+  it('answers before the day’s automatic backup is written, then writes it; stopping meanwhile leaves no half file', async () => {
+    const databaseFile = path.join(tempDir(), 'adoption-desk.sqlite');
+    const first = await serve({ databaseFile, rendererDir: renderer() });
+    await seedGlobexMesh(first.desk.services);
+    // A new store has nothing to back up yet.
+    expect((await first.dailyBackup).created).toBeNull();
+    await first.close();
+
+    const serving = await serve({ databaseFile, rendererDir: renderer() });
+    const folder = path.join(path.dirname(databaseFile), 'backups');
+    const dailies = () => (fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name.endsWith('-daily.sqlite')) : []);
+    expect((await rawRequest(serving.port, { path: '/' })).status).toBe(200);
+    const outcome = await serving.dailyBackup;
+    expect(outcome.warning).toBeNull();
+    expect(dailies()).toEqual([path.basename(outcome.created!.file)]);
+    await serving.close();
+
+    // Stopped at once: whichever step the backup had reached, it is finished or gone, never half there.
+    fs.rmSync(folder, { recursive: true });
+    const again = await serve({ databaseFile, rendererDir: renderer() });
+    await again.close();
+    const stopped = await again.dailyBackup;
+    expect(fs.existsSync(folder) ? fs.readdirSync(folder) : []).toEqual(stopped.created ? [path.basename(stopped.created.file)] : []);
+  });
+
   it('refuses to listen beyond this computer unless the reviewer says they understand', async () => {
     const databaseFile = path.join(tempDir(), 'adoption-desk.sqlite');
     const error = await refusal(serve({ databaseFile, rendererDir: renderer(), host: '0.0.0.0' }));
