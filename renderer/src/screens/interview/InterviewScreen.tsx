@@ -24,7 +24,6 @@ type InterviewRoute = Extract<Route, { name: 'interview' }>;
 function InterviewEditor({ detail, route, reload, adopterNumber, where }: { detail: InterviewDetail; route: InterviewRoute; reload: () => void; adopterNumber: number; where: string }) {
   const { interview } = detail;
   const save = useVersioned(interview.version);
-  const [selection, setSelection] = useState('');
   const typedSummary = useMemo(() => createChannel<string | undefined>(undefined), []);
   const [previewVersion, setPreviewVersion] = useState(0);
 
@@ -38,10 +37,6 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
 
   // "Take me to the spot" from a leak report or a search hit: the field, in view, the word selected.
   useLanding(route);
-
-  const trackSelection = (element: HTMLTextAreaElement | HTMLInputElement | null) => {
-    if (element) element.onselect = () => setSelection(element.value.slice(element.selectionStart ?? 0, element.selectionEnd ?? 0));
-  };
 
   return (
     <div className="interview-layout">
@@ -74,12 +69,12 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
           />
         </section>
         <Participants detail={detail} onChanged={reload} where={where} />
-        <QuestionNotes detail={detail} onSelectText={setSelection} />
+        <QuestionNotes detail={detail} />
         <section className="card" aria-labelledby="raw-title">
           <h3 id="raw-title">Raw notes</h3>
-          <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} inputRef={trackSelection} testId="raw-notes" />
+          <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} testId="raw-notes" />
         </section>
-        <Quotes detail={detail} selection={selection} onChanged={reload} where={where} />
+        <Quotes detail={detail} where={where} />
         <section className="card" aria-labelledby="summary-title">
           <h3 id="summary-title">Summary</h3>
           <AutosaveField
@@ -91,7 +86,6 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
             multiline
             rows={14}
             testId="summary"
-            inputRef={trackSelection}
           />
         </section>
         <Approval interview={interview} approval={detail.approval} projectId={route.projectId} adopterNumber={adopterNumber} save={save} onChanged={reload} />
