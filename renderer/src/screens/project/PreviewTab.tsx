@@ -62,7 +62,7 @@ export function PreviewTab({ project }: { project: Project }) {
       <div className="export-groups">
         <section className="public-exports" aria-labelledby="public-title">
           <h3 id="public-title">Public — the Adoption section</h3>
-          <div className="toolbar" role="toolbar" aria-label="Public exports: the Adoption section">
+          <div className="toolbar" role="toolbar" aria-label="Public exports: the Adoption section" data-shortcut="export">
             <button
               type="button"
               className="primary"
