@@ -51,6 +51,7 @@ export const benchCase: BenchCase = {
     { key: 'longestStepCpu', label: 'the most computing in one step, worst run', unit: 'ms' },
     { key: 'longestBlock', label: 'longest event-loop block while it runs (1 ms probe), median of runs', unit: 'ms' },
     { key: 'longestBlockMax', label: 'longest event-loop block while it runs (1 ms probe), worst run', unit: 'ms' },
+    { key: 'idleBlock', label: 'the same probe with nothing running (the machine alone), median of runs', unit: 'ms' },
   ],
   targets: [
     { figure: 'firstAnswer', below: 100 },
@@ -63,6 +64,7 @@ export const benchCase: BenchCase = {
     const firstAnswer: number[] = [];
     const backup: number[] = [];
     const blocks: { longestMs: number; delayMaxMs: number; delayP99Ms: number }[] = [];
+    const idle: number[] = [];
     const backupBytes: number[] = [];
     const longestSteps: { ms: number; cpuMs: number; preempted: number; step: string }[] = [];
     const mostCpus: number[] = [];
@@ -72,6 +74,10 @@ export const benchCase: BenchCase = {
       // The copy on disk, and read once (as on a day the app already ran): a warm cache, as the other open figures.
       fs.readFileSync(file);
       context.settle();
+      // The baseline: how long this process waits for a core when it does nothing (2 s).
+      const quiet = lagProbe();
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      idle.push(quiet.stop().longestMs);
       collectGarbage();
       const started = now();
       let longestStep = { ms: 0, cpuMs: 0, preempted: 0, step: '' };
@@ -105,7 +111,7 @@ export const benchCase: BenchCase = {
       if (outcome.warning) warnings.push(outcome.warning);
       if (!outcome.created) throw new Error(`The daily backup was not written: ${outcome.warning ?? 'no reason given'}`);
       backupBytes.push(outcome.created.bytes);
-      context.progress(`run ${i + 1}/${runs}: first answer ${firstAnswer.at(-1)!.toFixed(1)} ms, backup ${backup.at(-1)!.toFixed(0)} ms, longest block ${blocks.at(-1)!.longestMs.toFixed(1)} ms, longest step ${longestStep.ms.toFixed(1)} ms, of it computing ${longestStep.cpuMs.toFixed(1)} ms, preempted ${longestStep.preempted}× (${longestStep.step}); most computing in a step ${mostCpu.toFixed(1)} ms`);
+      context.progress(`run ${i + 1}/${runs}: first answer ${firstAnswer.at(-1)!.toFixed(1)} ms, backup ${backup.at(-1)!.toFixed(0)} ms, longest block ${blocks.at(-1)!.longestMs.toFixed(1)} ms, longest step ${longestStep.ms.toFixed(1)} ms, of it computing ${longestStep.cpuMs.toFixed(1)} ms, preempted ${longestStep.preempted}× (${longestStep.step}); most computing in a step ${mostCpu.toFixed(1)} ms; idle probe ${idle.at(-1)!.toFixed(1)} ms`);
       // Keep the disk from filling with copies: the case's folders are removed at its end anyway.
       fs.rmSync(path.join(path.dirname(file), 'backups'), { recursive: true, force: true });
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
@@ -119,6 +125,7 @@ export const benchCase: BenchCase = {
         longestStepCpu: Math.max(...mostCpus),
         longestBlock: median(longest),
         longestBlockMax: Math.max(...longest),
+        idleBlock: median(idle),
       },
       notes: [
         ...warnings,
@@ -126,7 +133,7 @@ export const benchCase: BenchCase = {
           ? ['The longest steps were mostly time the scheduler gave other processes (involuntary context switches, little computing): compare with a quiet machine.']
           : []),
       ],
-      details: { firstAnswerSamplesMs: firstAnswer, backupSamplesMs: backup, longestSteps, mostCpuPerRunMs: mostCpus, blocks, backupBytes },
+      details: { idleBlockSamplesMs: idle, firstAnswerSamplesMs: firstAnswer, backupSamplesMs: backup, longestSteps, mostCpuPerRunMs: mostCpus, blocks, backupBytes },
     };
   },
 };

@@ -261,6 +261,25 @@ describe('a daily backup that cannot be finished', () => {
     expect(dailies(file)).toEqual([]);
   });
 
+  it('restoring a backup while the daily backup runs stops it first, so the restore is not refused as "in use"', async () => {
+    const file = await storeFromYesterday();
+    const desk = openDesk(file, { clock: TODAY, laterDailyBackup: true });
+    try {
+      const manual = await desk.services.backupNow({});
+      await desk.services.createProject({ name: 'Made after the manual backup', level: 'incubation' });
+      const pending = desk.startDailyBackup();
+      const copying = () => fs.readdirSync(backupFolderOf(file)).some((name) => name.endsWith('.partial'));
+      for (let i = 0; i < 2000 && !copying(); i++) await turn();
+      expect(copying()).toBe(true);
+      await desk.services.restoreBackup({ file: manual.file });
+      expect((await pending).abandoned).toBe(true);
+      expect((await desk.services.listProjects({})).map((p) => p.name)).toEqual(['Globex Mesh']);
+      expect(leftovers(file)).toEqual([]);
+    } finally {
+      desk.close();
+    }
+  });
+
   it('abandoning between two steps removes the partial copy at once', async () => {
     const file = await storeFromYesterday();
     const desk = openDesk(file, { clock: TODAY, autoBackup: false });
