@@ -183,13 +183,14 @@ async function copyTable(
 export function damagedDatabaseWarning(databaseFile: string, folder: string): string {
   return (
     `Today's automatic backup found damage in the database ${databaseFile}, so the backup was not kept and no older backup was removed. ` +
-    `Restore the newest good backup from Settings → Backups (or: adoption-desk restore), from ${folder}.`
+    `Restore the newest good backup (they are in ${folder}) from Settings → Backups, or with: adoption-desk restore.`
   );
 }
 
 /**
  * Starts the day's automatic backup of the store in `databaseFile` (open or not: the backup
- * has its own connection) unless today's is already there. Returns at once; the work happens in later turns of the event loop.
+ * has its own connection) unless today's is already there. Returns at once; the work happens
+ * in later turns of the event loop.
  */
 export function startDailyBackup(databaseFile: string, options: DailyBackupOptions = {}): DailyBackupRun {
   const clock = options.clock ?? systemClock;
