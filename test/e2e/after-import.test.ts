@@ -99,10 +99,10 @@ describe('a DD document, from the drop to the checklist', () => {
     await report.getByText('Preview (nothing imported yet)').waitFor();
     const entries = await page().getByTestId('import-entry').allTextContents();
     expect(entries).toHaveLength(4);
-    expect(entries[0]).toContain('Adopter 1Kestrel Logistics (Logistics) · 2025-03 · 2 interviewees');
+    expect(entries[0]).toContain('Adopter 1Kestrel Logistics (Logistics) · Mar 2025 · 2 interviewees');
     expect(entries[0]).toContain('Ana Quill (Platform Lead); Ben Ortiz (SRE)');
-    expect(entries[1]).toContain('Adopter 2Anonymous (Finance) · 2025-04 · no one named');
-    expect(entries[2]).toContain('Orchid Health (Healthcare) · 2025-05 · 1 interviewee');
+    expect(entries[1]).toContain('Adopter 2Anonymous (Finance) · Apr 2025 · no one named');
+    expect(entries[2]).toContain('Orchid Health (Healthcare) · May 2025 · 1 interviewee');
     expect(await services().listProjects({})).toEqual([]);
     expect(await seriousViolations(page())).toEqual([]);
     await bothLooks('after-import-preview');

@@ -80,7 +80,7 @@ describe('Import screen: the preview of a DD document', () => {
     const [first, second] = within(report).getAllByRole('listitem').filter((li) => li.querySelector('dl'));
     expect(first!.textContent).toContain('Lines 5–10##### Globex - technology company');
     expect(first!.textContent).toContain('Organization Globex, industry technology company — the heading gives the organization and, after the dash, a description kept as its industry');
-    expect(first!.textContent).toContain('Month2024-09');
+    expect(first!.textContent).toContain('MonthSep 2024');
     expect(first!.textContent).toContain('PeopleAda Example (Platform Lead); Bo Sample (SRE)');
     expect(second!.textContent).toContain('Anonymous, published as Retail — the label is only an industry');
     expect(second!.textContent).toContain('Peoplenone named');

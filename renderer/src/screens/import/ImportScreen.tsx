@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { CANDIDATE_FIELDS, CANDIDATE_FIELD_LABELS, type CandidateField } from '../../../../domain/vocabulary';
 import type { ImportReport } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
+import { useDates } from '../../hooks/dates';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
 import { Outcome } from '../../components/Outcome';
@@ -41,15 +42,16 @@ interface DdReading {
 const isDdReading = (recognized: Record<string, unknown>): boolean => typeof recognized.readAs === 'string' && typeof recognized.heading === 'string';
 
 /** The entry at a glance, as the command line's dry run puts it: who, month, how many people. */
-function ddHeadline(r: DdReading): string {
+function ddHeadline(r: DdReading, show: (stored: string) => string): string {
   const who = r.readAs === 'organization' ? `${r.organization}${r.industry ? ` (${r.industry})` : ''}` : `Anonymous${r.industry ? ` (${r.industry})` : ''}`;
   const people = r.interviewees.length + r.anonymousInterviewees;
-  const parts = [who, r.months.length ? r.months.join(' and ') : 'no month', people === 0 ? 'no one named' : `${people} ${people === 1 ? 'interviewee' : 'interviewees'}`];
+  const parts = [who, r.months.length ? r.months.map(show).join(' and ') : 'no month', people === 0 ? 'no one named' : `${people} ${people === 1 ? 'interviewee' : 'interviewees'}`];
   return parts.join(' · ');
 }
 
 /** Where the entry is, how its heading was read and why, its month and its people: what to check against the document. */
 function DdEntryReading({ r }: { r: DdReading }) {
+  const { show } = useDates();
   const how =
     r.readAs === 'organization'
       ? `Organization ${r.organization}${r.industry ? `, industry ${r.industry}` : ''}`
@@ -67,7 +69,7 @@ function DdEntryReading({ r }: { r: DdReading }) {
         {how} — {r.readBecause}
       </dd>
       <dt>Month</dt>
-      <dd>{r.months.length ? r.months.join(' and ') : 'none in the document'}</dd>
+      <dd>{r.months.length ? r.months.map(show).join(' and ') : 'none in the document'}</dd>
       <dt>People</dt>
       <dd>{people.length ? people.join('; ') : 'none named'}</dd>
     </dl>
@@ -76,6 +78,8 @@ function DdEntryReading({ r }: { r: DdReading }) {
 
 function Report({ report }: { report: ImportReport }) {
   const c = report.created;
+  // Months as every other screen shows dates (Settings), not the command line's "2025-03".
+  const { show } = useDates();
   return (
     <section className="card" aria-label="Import report" data-testid="import-report">
       <h3>{report.dryRun ? 'Preview (nothing imported yet)' : 'Imported'}</h3>
@@ -105,7 +109,7 @@ function Report({ report }: { report: ImportReport }) {
             <li key={i} className="import-entry" data-testid="import-entry">
               <p className="import-entry-head">
                 <strong>{entry.label}</strong>
-                {reading && <span>{ddHeadline(reading)}</span>}
+                {reading && <span>{ddHeadline(reading, show)}</span>}
                 {entry.warnings.length > 0 && <span className="warning">{entry.warnings.join('; ')}</span>}
               </p>
               {reading && <DdEntryReading r={reading} />}
