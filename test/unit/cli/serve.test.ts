@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/run';
+import { openDesk } from '../../../services/desk';
 import { cli } from '../../helpers/cli';
 import { rawRequest } from '../../helpers/raw-http';
 import { tempDir } from '../../helpers/temp-dir';
 
 /** Runs `serve` in-process until `whileRunning` is done, then stops it as Ctrl+C would. */
-async function serveUntil(args: string[], whileRunning: (url: string) => Promise<void>, env: Record<string, string | undefined> = {}) {
+async function serveUntil(args: string[], whileRunning: (url: string, stderrSoFar: () => string) => Promise<void>, env: Record<string, string | undefined> = {}) {
   let stdout = '';
   let stderr = '';
   let stop!: (signal: string) => void;
@@ -22,7 +23,7 @@ async function serveUntil(args: string[], whileRunning: (url: string) => Promise
   void run.then((code) => (result = code));
   await expect.poll(() => result !== undefined || stdout.includes('Press Ctrl+C to stop.'), { timeout: 10_000 }).toBe(true);
   if (result === undefined) {
-    await whileRunning(stdout.match(/http:\/\/\S+/)![0]);
+    await whileRunning(stdout.match(/http:\/\/\S+/)![0], () => stderr);
     stop('SIGINT');
   }
   return { code: await run, stdout, stderr };
@@ -44,6 +45,18 @@ describe('adoption-desk serve', () => {
       `Stopping Adoption Desk…\nAdoption Desk stopped: the search index is up to date, every change is written into the database file, and ${path.join(dir, 'adoption-desk.sqlite')} is closed.\n`,
     );
     expect(fs.existsSync(path.join(dir, 'adoption-desk.sqlite.lock'))).toBe(false);
+  });
+
+  it('writes the day’s backup after it answers, and says so in the terminal when it cannot', async () => {
+    const dir = tempDir();
+    // Data from an earlier day, and a file where the backups folder should be.
+    openDesk(path.join(dir, 'adoption-desk.sqlite'), { autoBackup: false }).close();
+    fs.writeFileSync(path.join(dir, 'backups'), 'not a folder');
+    const run = await serveUntil(['--data-dir', dir], async (_url, stderrSoFar) => {
+      await expect.poll(stderrSoFar, { timeout: 10_000 }).toContain("Warning: Today's automatic backup could not be written");
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Your notes are safe in the database and the older backups were kept');
   });
 
   it('uses the desktop app’s data folder rules: ADOPTION_DESK_DATA_DIR, or --db FILE', async () => {
