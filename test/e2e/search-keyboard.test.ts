@@ -126,3 +126,19 @@ describe('search from the keyboard', () => {
     await app.page.emulateMedia({ colorScheme: 'light' });
   });
 });
+
+describe('the leak link lands the same way', () => {
+  it('from a refused export to the summary, the leaked name selected and in view', { timeout: 60_000 }, async () => {
+    const acme = app.seed.adopters[0]!;
+    const { interview } = await services().getInterview({ id: acme.interview.id });
+    await services().updateInterview({ id: interview.id, version: interview.version, summary: `${interview.summary}\n\nThey first heard of it from Initech.` });
+    await app.show(`#/p/${app.seed.project.id}/preview`);
+    const leak = app.page.getByTestId('leak');
+    await leak.first().waitFor();
+    await leak.first().getByRole('link').first().click();
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('summary');
+    const summary = app.page.getByTestId('summary');
+    expect(await summary.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('Initech');
+    expect(await summary.evaluate((el) => el.closest('.field')?.classList.contains('landed'))).toBe(true);
+  });
+});
