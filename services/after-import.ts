@@ -11,6 +11,7 @@ import { planEntry } from '../templates/adoption/entry-plan';
 import type { PublicationAdopter } from '../templates/adoption/model';
 import { suggestUsageLevel } from '../templates/adoption/usage-hints';
 import type { ServiceGroup } from './contract';
+import { anonymousOrganizationName } from './import-dd';
 import { publicationData } from './publication-data';
 
 export const checklistInputs = {
@@ -29,7 +30,7 @@ export interface ChecklistAdopter {
 }
 
 export interface ChecklistItem {
-  kind: 'usage' | 'approval' | 'date' | 'interviewees';
+  kind: 'usage' | 'approval' | 'date' | 'interviewees' | 'organization';
   /** "4 adopters have no usage level", or when nothing is left: "Every adopter has a usage level". */
   text: string;
   /** Why it matters, in a sentence. */
@@ -118,6 +119,8 @@ export function importChecklist(store: Store, projectId: number): ImportChecklis
   const unapproved = interviewed.filter((a) => !planEntry(a).approved).map((a) => entry(a, newest(a)));
   const undated = interviewed.flatMap((a) => a.interviews.filter((i) => !i.date && !i.month).map((i) => entry(a, i.id)));
   const nobody = interviewed.flatMap((a) => a.interviews.filter((i) => i.participants.length === 0).map((i) => entry(a, i.id)));
+  // An anonymous entry is filed under a placeholder ("Anon #2"): the guard knows only the label's words until the organization is recorded.
+  const unnamed = data.adopters.filter((a) => a.anonymous && a.organization.name === anonymousOrganizationName(a.number)).map((a) => entry(a));
   const required = USAGE_LEVEL_LABELS[REQUIRED_USAGE[data.project.level]].toLowerCase();
 
   const item = (kind: ChecklistItem['kind'], adopters: ChecklistAdopter[], open: (n: number) => string, done: string, why: string): ChecklistItem => ({
@@ -155,6 +158,13 @@ export function importChecklist(store: Store, projectId: number): ImportChecklis
       (n) => `${n} ${plural(n, 'interview names', 'interviews name')} no interviewee`,
       'Every interview names its interviewees',
       'The document did not name them; add who was interviewed (marked anonymous if they asked).',
+    ),
+    item(
+      'organization',
+      unnamed,
+      (n) => `${n} anonymous ${plural(n, 'adopter has', 'adopters have')} no organization recorded`,
+      'Every anonymous adopter’s organization is recorded',
+      'A DD never names an anonymous adopter; record who it is, so the anonymity guard keeps that name out of everything you publish.',
     ),
   ];
 

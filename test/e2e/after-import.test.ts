@@ -118,6 +118,7 @@ describe('a DD document, from the drop to the checklist', () => {
     expect(await page().getByTestId('checklist-usage').textContent()).toContain('4 adopters have no usage level');
     expect(await page().getByTestId('checklist-interviewees').textContent()).toContain('1 interview names no interviewee');
     expect(await page().getByTestId('checklist-approval').textContent()).toContain('Every summary is approved');
+    expect(await page().getByTestId('checklist-organization').textContent()).toContain('1 anonymous adopter has no organization recorded');
     expect(await page().getByTestId('checklist-criterion').textContent()).toContain('0 of 4 adopters');
     // Suggested, not set: the words are shown and every level is still unknown.
     const suggestions = await page().getByTestId('usage-suggestion').allTextContents();

@@ -46,6 +46,14 @@ describe('the checklist after a DD import', () => {
     expect(byKind.date).toMatchObject({ text: '1 interview has no date', done: false });
     expect(byKind.date!.adopters.map((a) => a.number)).toEqual([3]);
     expect(byKind.interviewees).toMatchObject({ text: '2 interviews name no interviewee' });
+    expect(byKind.organization).toMatchObject({ text: '1 anonymous adopter has no organization recorded', done: false });
+    expect(byKind.organization!.adopters.map((a) => a.number)).toEqual([2]);
+
+    // Recording who the anonymous adopter is closes the item.
+    const { organization } = await services.getAdopter({ id: byKind.organization!.adopters[0]!.adopterId });
+    await services.updateOrganization({ id: organization.id, version: organization.version, name: 'Tallpine Bank' });
+    const after = await services.importChecklist({ projectId });
+    expect(after.items.find((i) => i.kind === 'organization')).toMatchObject({ done: true, text: 'Every anonymous adopter’s organization is recorded' });
     expect(list.criterion).toMatchObject({ met: false });
     expect(list.criterion!.sentence).toContain('0 of 3 adopters');
   });

@@ -83,9 +83,12 @@ export function AfterImportChecklist({ projectId }: { projectId: number }) {
                 {criterion.sentence}
               </p>
               <ul className="after-import-items">
-                {list.items.map((item) => (
-                  <Item key={item.kind} projectId={projectId} item={item} suggestions={list.suggestions} />
-                ))}
+                {/* What is left first; what is done stays listed below it, ticked. */}
+                {[...list.items]
+                  .sort((x, y) => Number(x.done) - Number(y.done))
+                  .map((item) => (
+                    <Item key={item.kind} projectId={projectId} item={item} suggestions={list.suggestions} />
+                  ))}
               </ul>
             </div>
           </section>
