@@ -19,6 +19,7 @@ let browser: Browser;
 let page: Page;
 let dbFile: string;
 const axeFindings: Record<string, string[]> = {};
+// The tutorial's pictures (tutorial-*) are the window as the reviewer sees it at 1280×800, not the whole page.
 
 const CLI = path.resolve(__dirname, '../../out/cli/adoption-desk.js');
 
@@ -57,7 +58,7 @@ async function interview(options: {
   if (options.anonymousOrganization) await page.getByLabel('The organization stays anonymous in public documents').check();
   await saved();
   if (options.shots) {
-    await screenshot(page, 'tutorial-3-adopter');
+    await screenshot(page, 'tutorial-3-adopter', { window: true });
     await axe('adopter');
   }
   await page.getByRole('button', { name: 'Log an interview' }).click();
@@ -88,7 +89,9 @@ async function interview(options: {
   await saved();
   await expect.poll(() => page.getByTestId('entry-preview').textContent()).toContain(options.summary.slice(0, 30));
   if (options.shots) {
-    await screenshot(page, 'tutorial-4-interview');
+    // The summary being written, with the live "In the DD" panel beside it.
+    await page.getByTestId('summary').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await screenshot(page, 'tutorial-4-interview', { window: true });
     await axe('interview');
   }
   await page.getByRole('button', { name: 'Mark summary sent' }).click();
@@ -100,7 +103,8 @@ async function interview(options: {
 beforeAll(async () => {
   dbFile = path.join(tempDir('adoption-desk-journey-'), 'journey.sqlite');
   harness = await startHarness({ dbFile });
-  browser = await openBrowser();
+  // 1280×800: the window the tutorial's screenshots (docs/images/tutorial-*.png) show.
+  browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
   page = browser.page;
 });
 
@@ -129,7 +133,7 @@ describe('a due diligence from start to export', () => {
     }
     await page.getByLabel('Stage of Adopter 5').selectOption('declined');
     await expect.poll(() => page.getByLabel('Stage of Adopter 5').inputValue()).toBe('declined');
-    await screenshot(page, 'tutorial-2-pipeline');
+    await screenshot(page, 'tutorial-2-pipeline', { window: true });
     await axe('pipeline');
 
     await interview({
@@ -189,7 +193,7 @@ describe('a due diligence from start to export', () => {
     expect(preview).toContain('Adopter 2 - Anonymous Finance');
     expect(preview).toContain('The interviewee is anonymous');
     expect(preview).not.toMatch(/Initech|Bo Sample|Cy Hidden/);
-    await screenshot(page, 'tutorial-5-preview');
+    await screenshot(page, 'tutorial-5-preview', { window: true });
     await axe('preview');
 
     const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save .md' }).click()]);
@@ -274,7 +278,7 @@ describe('a due diligence from start to export', () => {
       await page.getByRole('heading', { name, level: 2 }).waitFor();
       await axe(screen);
     }
-    await screenshot(page, 'tutorial-1-projects');
+    await screenshot(page, 'tutorial-1-projects', { window: true });
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await axe('help');
