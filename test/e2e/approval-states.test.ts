@@ -10,14 +10,16 @@ import { seededApp } from './harness/seeded';
  */
 const app = seededApp('approval');
 // Days as stored, whatever the browser's locale would choose.
-beforeAll(() => void app.harness.desk.services.updateSettings({ dateFormat: 'iso' }));
+beforeAll(async () => {
+  await app.harness.desk.services.updateSettings({ dateFormat: 'iso' });
+});
 
 const services = () => app.harness.desk.services;
 const card = () => app.page.getByRole('region', { name: 'Approval' });
 const state = () => app.page.getByTestId('approval-state').textContent();
 /** The step buttons of the card (the two documents below them are always there). */
 const steps = async () =>
-  (await card().locator('.field-row button').allTextContents()).map((t) => t.trim());
+  (await card().locator('.field-row > button').allTextContents()).map((t) => t.trim());
 
 async function show(hash: string) {
   await app.show(hash);

@@ -103,6 +103,8 @@ async function interview(options: {
 beforeAll(async () => {
   dbFile = path.join(tempDir('adoption-desk-journey-'), 'journey.sqlite');
   harness = await startHarness({ dbFile });
+  // Dates as the tutorial shows them, whatever the browser's locale would choose.
+  await harness.desk.services.updateSettings({ dateFormat: 'day-month-year' });
   // 1280×800: the window the tutorial's screenshots (docs/images/tutorial-*.png) show.
   browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
   page = browser.page;
@@ -216,7 +218,7 @@ describe('a due diligence from start to export', () => {
   it('refuses an export that names an anonymous adopter, and the report leads to the spot', { timeout: 60_000 }, async () => {
     await page.getByRole('link', { name: 'Adopters' }).first().click();
     await page.getByRole('link', { name: 'Adopter 1 – Acme Corp' }).click();
-    await page.getByRole('link', { name: /Interview 2024-06-10/ }).click();
+    await page.getByRole('link', { name: /Interview 10 Jun 2024/ }).click();
     const summary = page.getByTestId('summary');
     await summary.fill(`${await summary.inputValue()}\n\nThey first heard of it from Initech.`);
     await saved();

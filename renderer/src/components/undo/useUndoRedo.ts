@@ -77,8 +77,10 @@ export function useUndoRedo(route: Route) {
   return {
     state,
     reload,
-    undo: () => (state.undo ? run('undo', () => call('undo', target)) : toast({ text: 'There is nothing to undo here.', tone: 'info' })),
-    redo: () => (state.redo ? run('redo', () => call('redo', target)) : toast({ text: 'There is nothing to redo here.', tone: 'info' })),
+    // The store decides, not the names read for the buttons: those may lag a change just made
+    // (a redo pressed right after an undo); with nothing to do it says so in the same words.
+    undo: () => run('undo', () => call('undo', target)),
+    redo: () => run('redo', () => call('redo', target)),
     undoChosen: (id: number) => run('undo', () => call('undoChange', { id })),
   };
 }
