@@ -5,6 +5,7 @@ import { InlineField } from '../../components/InlineField';
 import { Outcome } from '../../components/Outcome';
 import { useAction } from '../../hooks/useAction';
 import { useUndoable } from '../../hooks/useUndoable';
+import { useDates } from '../../hooks/dates';
 
 type Participant = InterviewDetail['participants'][number];
 
@@ -15,7 +16,8 @@ type Participant = InterviewDetail['participants'][number];
  */
 export function Participants({ detail, onChanged, where }: { detail: InterviewDetail; onChanged: () => void; where: string }) {
   const undoable = useUndoable();
-  const interviewName = `the interview of ${detail.interview.date ?? detail.interview.month ?? 'no date yet'} (${where})`;
+  const { show } = useDates();
+  const interviewName = `the interview of ${show(detail.interview.date ?? detail.interview.month ?? '') || 'no date yet'} (${where})`;
   /** At once, with an Undo that adds the same person back with the same anonymity and role. */
   const remove = (p: Participant) =>
     undoable({
