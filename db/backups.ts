@@ -255,26 +255,29 @@ export function planRotation(
 
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
-/** Applies the rotation to the backups folder; returns the files it removed. */
-export function rotateBackups(databaseFile: string, clock: Clock = systemClock): string[] {
-  const { remove } = planRotation(listBackupFiles(databaseFile));
-  const removed: string[] = [];
-  for (const backup of remove) {
-    fs.rmSync(backup.file, { force: true });
-    removed.push(backup.file);
-  }
-  // A backup interrupted by a crash leaves a hidden .partial file; one older than an hour is nobody's.
+/**
+ * What rotation deletes from the backups folder now: the daily backups the rule does not keep,
+ * and hidden partial files older than an hour (a backup interrupted by a crash: nobody's).
+ */
+export function rotationRemovals(databaseFile: string, clock: Clock = systemClock): { backups: string[]; stalePartials: string[] } {
+  const backups = planRotation(listBackupFiles(databaseFile)).remove.map((b) => b.file);
   const folder = backupFolderOf(databaseFile);
+  const stalePartials: string[] = [];
   for (const name of fs.readdirSync(folder)) {
     // `.<backup name>.<pid>-<random>.partial` (or, from older versions, `.<backup name>.partial`)
     const partial = /^\.(.+?)(?:\.\d+-[0-9a-f]+)?\.partial$/.exec(name);
     if (!partial) continue;
     const parsed = parseBackupFileName(databaseFile, partial[1]!);
-    if (parsed && clock().getTime() - new Date(parsed.createdAt).getTime() > STALE_PARTIAL_MS) {
-      fs.rmSync(path.join(folder, name), { force: true });
-    }
+    if (parsed && clock().getTime() - new Date(parsed.createdAt).getTime() > STALE_PARTIAL_MS) stalePartials.push(path.join(folder, name));
   }
-  return removed;
+  return { backups, stalePartials };
+}
+
+/** Applies the rotation to the backups folder; returns the backups it removed. */
+export function rotateBackups(databaseFile: string, clock: Clock = systemClock): string[] {
+  const { backups, stalePartials } = rotationRemovals(databaseFile, clock);
+  for (const file of [...backups, ...stalePartials]) fs.rmSync(file, { force: true });
+  return backups;
 }
 
 export interface AutoBackupResult {
@@ -323,13 +326,18 @@ export function dailyBackupWarning(folder: string, error: unknown): string {
 }
 
 /** Rotation after a new daily backup; a failure there is a warning in `result`, never a loss. */
-export function rotateAfterDaily(databaseFile: string, clock: Clock, result: AutoBackupResult): AutoBackupResult {
+function rotateAfterDaily(databaseFile: string, clock: Clock, result: AutoBackupResult): AutoBackupResult {
   try {
     result.removed = rotateBackups(databaseFile, clock);
   } catch (error) {
-    result.warning = `Old automatic backups could not be cleaned up: ${ioReason(error) ?? (error as Error).message}. Nothing was lost.`;
+    result.warning = rotationWarning(error);
   }
   return result;
+}
+
+/** What the reviewer is told when old daily backups could not be deleted. */
+export function rotationWarning(error: unknown): string {
+  return `Old automatic backups could not be cleaned up: ${ioReason(error) ?? (error as Error).message}. Nothing was lost.`;
 }
 
 // ---------------------------------------------------------------------------------------

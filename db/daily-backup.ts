@@ -8,7 +8,8 @@ import {
   dailyBackupWarning,
   freeName,
   partialNameFor,
-  rotateAfterDaily,
+  rotationRemovals,
+  rotationWarning,
   type AutoBackupResult,
 } from './backups';
 import { systemClock, type Clock } from './clock';
@@ -179,6 +180,15 @@ async function copyTable(
   }
 }
 
+/**
+ * The store's own rows refused by its own schema in the copy (a NOT NULL, CHECK or UNIQUE
+ * constraint, a STRICT column's type): the rows were read from damaged pages.
+ */
+function brokeItsOwnSchema(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH');
+}
+
 /** What the reviewer is told when a page of the store could not be read for the copy. */
 export function damagedDatabaseWarning(databaseFile: string, folder: string): string {
   return (
@@ -252,6 +262,8 @@ export function startDailyBackup(databaseFile: string, options: DailyBackupOptio
       // Off SQLite's defensive mode, on this private connection only: the full-text index's own
       // tables are copied as they are (VACUUM INTO does the same), not rebuilt from every note.
       into.unsafeMode(true);
+      // Every page read is checked as it is first read (cell pointers, sizes): the copy's reading stands in for quick_check.
+      into.pragma('cell_size_check = ON');
       into.prepare('ATTACH DATABASE ? AS live').run(databaseFile);
       for (const setting of ['page_size', 'auto_vacuum']) into.pragma(`main.${setting} = ${Number(into.pragma(`live.${setting}`, { simple: true }))}`);
       step({ phase: 'schema' });
@@ -283,10 +295,18 @@ export function startDailyBackup(databaseFile: string, options: DailyBackupOptio
     } catch (error) {
       cleanUp();
       if (abandoned || error instanceof Abandoned) return { ...result, abandoned: true };
-      result.warning = isCorruption(error) ? damagedDatabaseWarning(databaseFile, folder) : dailyBackupWarning(folder, error);
+      result.warning = isCorruption(error) || brokeItsOwnSchema(error) ? damagedDatabaseWarning(databaseFile, folder) : dailyBackupWarning(folder, error);
       return result;
     }
-    return { ...rotateAfterDaily(databaseFile, clock, result), abandoned: false };
+    // Rotation, its deletions asynchronous too: unlinking a 300 MB file can take a while on some disks.
+    try {
+      const { backups, stalePartials } = rotationRemovals(databaseFile, clock);
+      for (const file of [...backups, ...stalePartials]) await fs.promises.rm(file, { force: true });
+      result.removed = backups;
+    } catch (error) {
+      result.warning = rotationWarning(error);
+    }
+    return result;
   };
 
   const done = run().finally(() => {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupFolderOf, listBackupFiles, writeBackup } from '../../../db/backups';
+import { backupFolderOf, listBackupFiles, planRotation, writeBackup } from '../../../db/backups';
 import type { Clock } from '../../../db/clock';
 import { startDailyBackup, type BackupStep } from '../../../db/daily-backup';
 import { openDesk, type Desk } from '../../../services/desk';
@@ -171,6 +171,27 @@ describe('the day’s first start with the backup written later (the desktop app
         }
       }
       expect(cut).toBeGreaterThanOrEqual(2);
+    } finally {
+      desk.close();
+    }
+  });
+});
+
+describe('rotation after the deferred daily backup', () => {
+  it('deletes the daily backups the rule does not keep, and the stale partial file of a crash, as after any daily backup', async () => {
+    const file = await storeFromYesterday();
+    const desk = openDesk(file, { clock: TODAY, autoBackup: false });
+    try {
+      for (let day = 1; day <= 8; day++) writeBackup(desk.store.db, file, 'daily', at(`2026-11-0${day}T12:00:00Z`));
+      const crashed = path.join(backupFolderOf(file), '.adoption-desk-2026-11-20T120000Z-daily.sqlite.4242-0badc0de.partial');
+      fs.writeFileSync(crashed, 'half a backup');
+      const outcome = await startDailyBackup(file, { clock: TODAY }).done;
+      const kept = planRotation(listBackupFiles(file)).keep.map((b) => b.file);
+      expect(outcome.removed.length).toBeGreaterThan(0);
+      for (const gone of outcome.removed) expect(fs.existsSync(gone)).toBe(false);
+      expect(dailies(file).map((b) => b.file)).toEqual(kept);
+      expect(kept).toContain(outcome.created!.file);
+      expect(fs.existsSync(crashed)).toBe(false);
     } finally {
       desk.close();
     }
