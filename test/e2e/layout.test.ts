@@ -44,7 +44,7 @@ beforeAll(async () => {
     inUseSince: '2022-04',
     scale: '40 clusters, 3,000 nodes in four regions',
     independenceReason: 'No commercial tie to the vendor behind the project',
-    vendorNote: 'Through the Globex Cloud managed offering',
+    vendorNote: 'the Globex Cloud managed offering',
   });
   const interview = await s.getInterview({ id: first!.interview.id });
   await s.updateInterview({ id: interview.interview.id, version: interview.interview.version, durationMinutes: 45, rawNotes: 'Follow up on the upgrade story.\nAsk for numbers.' });
