@@ -12,11 +12,6 @@ import type { NextAction, PipelineRow, ProjectCard } from './views';
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-function shortDate(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-}
-
 /** What the reviewer should do next for an adopter, with its due date when there is one. */
 export function nextAction(row: Pick<PipelineRow, 'stage' | 'stageDates'>, sentAt: string | null, today: string): NextAction {
   switch (row.stage) {
@@ -33,7 +28,8 @@ export function nextAction(row: Pick<PipelineRow, 'stage' | 'stageDates'>, sentA
       if (!sent) return { text: 'Waiting for approval', due: null, overdue: false };
       const due = approvalDue(sent);
       const left = daysBetween(today, due);
-      if (left < 0) return { text: `Approval overdue since ${shortDate(due)}`, due, overdue: true };
+      // The day it fell due is `due`: the screen writes it in the reviewer's date format.
+      if (left < 0) return { text: 'Approval overdue', due, overdue: true };
       if (left === 0) return { text: 'Approval due today', due, overdue: false };
       return { text: `Approval due in ${left} day${left === 1 ? '' : 's'}`, due, overdue: false };
     }

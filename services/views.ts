@@ -194,7 +194,7 @@ export interface ImportReport {
 }
 
 export interface NextAction {
-  /** "Approval due in 3 days", "Approval overdue since 12 Oct". Empty when nothing is left to do. */
+  /** "Approval due in 3 days", "Approval overdue" (since `due`). Empty when nothing is left to do. */
   text: string;
   due: string | null;
   overdue: boolean;

@@ -94,7 +94,10 @@ export function AdopterTable({ projectId, rows, sort, onSort, chosen, onChoose, 
               <td className="date">{since ? show(since) : '–'}</td>
               <td>{row.usageLevel ? USAGE_LEVEL_LABELS[row.usageLevel] : '–'}</td>
               <td className="date">{row.interviewDate ? show(row.interviewDate) : '–'}</td>
-              <td className={row.next.overdue ? 'overdue' : undefined}>{row.next.text}</td>
+              <td className={row.next.overdue ? 'overdue' : undefined}>
+                {row.next.text}
+                {row.next.overdue && row.next.due ? ` since ${show(row.next.due)}` : ''}
+              </td>
             </tr>
           );
         })}
