@@ -74,6 +74,10 @@ describe('search from the keyboard', () => {
     expect(inView).toBe(true);
     expect(await landed.evaluate((el) => el.closest('.field')?.classList.contains('landed'))).toBe(true);
     await screenshot(app.page, 'search-2-landed-1280-light', { window: true });
+    // The word the app selected offers no Quote button; a selection of the reviewer's own does.
+    expect(await app.page.getByTestId('quote-action').count()).toBe(0);
+    await app.page.keyboard.press('Shift+ArrowRight');
+    await app.page.getByTestId('quote-action').waitFor();
   });
 
   it('Enter with nothing chosen opens the first hit; a quote hit lands on the quote', { timeout: 60_000 }, async () => {

@@ -45,7 +45,10 @@ export function QuoteAction({ quote, speaker }: { quote: (text: string) => Promi
       }
       const key = `${box.dataset.testid}:${box.selectionStart}:${box.selectionEnd}`;
       source.current = box;
-      setPlace(saved.current === key ? null : placeFor(box));
+      // The word a search hit or a leak link selected (landing.ts) is the app's choice, not a selection to quote.
+      const landed = box.dataset.landedSelection === `${box.selectionStart}:${box.selectionEnd}`;
+      if (!landed) delete box.dataset.landedSelection;
+      setPlace(saved.current === key || landed ? null : placeFor(box));
     };
     const save = async () => {
       const box = source.current;

@@ -128,10 +128,10 @@ export function Quotes({ detail, where }: { detail: InterviewDetail; where: stri
                 <td>
                   <blockquote>{q.text}</blockquote>
                   <div className="quote-actions">
-                    <button type="button" className="small quiet" onClick={() => insertIntoSummary(q.text)} aria-label={`Insert “${opening(q.text)}” into the summary`}>
+                    <button type="button" className="small" onClick={() => insertIntoSummary(q.text)} aria-label={`Insert “${opening(q.text)}” into the summary`}>
                       Insert into summary
                     </button>
-                    <button type="button" className="small quiet danger" onClick={() => void remove(q)} aria-label={`Delete the quote “${opening(q.text)}”`}>
+                    <button type="button" className="small danger" onClick={() => void remove(q)} aria-label={`Delete the quote “${opening(q.text)}”`}>
                       Delete
                     </button>
                   </div>

@@ -41,7 +41,11 @@ export function land(element: HTMLElement, word: string): void {
   if (element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement) {
     element.focus({ preventScroll: true });
     const at = word ? element.value.toLowerCase().indexOf(word.toLowerCase()) : -1;
-    if (at >= 0) element.setSelectionRange(at, at + word.length);
+    if (at >= 0) {
+      element.setSelectionRange(at, at + word.length);
+      // Marked as the app's selection, not the reviewer's: the Quote button (QuoteAction.tsx) waits for one of theirs.
+      element.dataset.landedSelection = `${at}:${at + word.length}`;
+    }
   } else {
     element.tabIndex = -1;
     element.focus({ preventScroll: true });
