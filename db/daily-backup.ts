@@ -55,8 +55,8 @@ import { isCorruption } from './sqlite-errors';
 
 /** 50 pages = 200 KB at SQLite's 4 KB pages: a few ms a step on the benchmark machine. */
 export const PAGES_PER_STEP = 50;
-/** At most this many rows a step: an interview with its notes is a few KB. */
-export const ROWS_PER_STEP = 100;
+/** At most this many rows a step: 100 short rows (answers, with their two indexes) took up to 10 ms on a busy machine. */
+export const ROWS_PER_STEP = 50;
 /** A table's first step: its rows' size is not known yet. */
 const FIRST_STEP_ROWS = 8;
 /** The copy's page cache (KB): all that COMMIT writes at once. */
@@ -65,8 +65,8 @@ const COPY_CACHE_KB = 2048;
 type StepReport = { phase: 'schema' } | { phase: 'copy'; table: string; rows: number; pages: number } | { phase: 'finish' };
 /**
  * One step, and how long it held the event loop (`ms`: from the start of its turn to its end)
- * and how much of that the process spent computing (`cpuMs`: the rest is waiting for the disk
- * or for a core, on a busy machine).
+ * and the CPU time the process used meanwhile (`cpuMs`, all its threads, so an upper bound on
+ * the step's own: the rest of `ms` is waiting for the disk or, on a busy machine, for a core).
  */
 export type BackupStep = StepReport & { ms: number; cpuMs: number };
 

@@ -48,7 +48,7 @@ export const benchCase: BenchCase = {
     { key: 'firstAnswer', label: 'open first today until the first operation answers, median', unit: 'ms' },
     { key: 'backup', label: 'the daily backup afterwards, start to end, median', unit: 'ms' },
     { key: 'longestStep', label: 'its longest step (event loop held), worst run', unit: 'ms' },
-    { key: 'longestStepCpu', label: 'the most computing in one step, worst run', unit: 'ms' },
+    { key: 'longestStepCpu', label: 'the most CPU time during one step (whole process, all threads), worst run', unit: 'ms' },
     { key: 'longestBlock', label: 'longest event-loop block while it runs (1 ms probe), median of runs', unit: 'ms' },
     { key: 'longestBlockMax', label: 'longest event-loop block while it runs (1 ms probe), worst run', unit: 'ms' },
     { key: 'idleBlock', label: 'the same probe with nothing running (the machine alone), median of runs', unit: 'ms' },
@@ -56,7 +56,6 @@ export const benchCase: BenchCase = {
   targets: [
     { figure: 'firstAnswer', below: 100 },
     { figure: 'longestStep', below: 16 },
-    { figure: 'longestStepCpu', below: 16 },
     { figure: 'longestBlock', below: 16 },
   ],
   async run(context) {
@@ -82,6 +81,7 @@ export const benchCase: BenchCase = {
       const started = now();
       let longestStep = { ms: 0, cpuMs: 0, preempted: 0, step: '' };
       let mostCpu = 0;
+      let mostCpuStep = '';
       // Involuntary context switches between two steps: the step was stopped by the scheduler
       // (a busy machine), not by its own work.
       let switches = process.resourceUsage().involuntaryContextSwitches;
@@ -92,8 +92,9 @@ export const benchCase: BenchCase = {
           const nowSwitches = process.resourceUsage().involuntaryContextSwitches;
           const preempted = nowSwitches - switches;
           switches = nowSwitches;
-          mostCpu = Math.max(mostCpu, step.cpuMs);
-          if (step.ms > longestStep.ms) longestStep = { ms: step.ms, cpuMs: step.cpuMs, preempted, step: step.phase === 'copy' ? `copy ${step.rows} rows of ${step.table} (${step.pages} pages)` : step.phase };
+          const what = step.phase === 'copy' ? `copy ${step.rows} rows of ${step.table} (${step.pages} pages)` : step.phase;
+          if (step.cpuMs > mostCpu) [mostCpu, mostCpuStep] = [step.cpuMs, what];
+          if (step.ms > longestStep.ms) longestStep = { ms: step.ms, cpuMs: step.cpuMs, preempted, step: what };
         },
       });
       const pending = desk.startDailyBackup();
@@ -111,7 +112,7 @@ export const benchCase: BenchCase = {
       if (outcome.warning) warnings.push(outcome.warning);
       if (!outcome.created) throw new Error(`The daily backup was not written: ${outcome.warning ?? 'no reason given'}`);
       backupBytes.push(outcome.created.bytes);
-      context.progress(`run ${i + 1}/${runs}: first answer ${firstAnswer.at(-1)!.toFixed(1)} ms, backup ${backup.at(-1)!.toFixed(0)} ms, longest block ${blocks.at(-1)!.longestMs.toFixed(1)} ms, longest step ${longestStep.ms.toFixed(1)} ms, of it computing ${longestStep.cpuMs.toFixed(1)} ms, preempted ${longestStep.preempted}× (${longestStep.step}); most computing in a step ${mostCpu.toFixed(1)} ms; idle probe ${idle.at(-1)!.toFixed(1)} ms`);
+      context.progress(`run ${i + 1}/${runs}: first answer ${firstAnswer.at(-1)!.toFixed(1)} ms, backup ${backup.at(-1)!.toFixed(0)} ms, longest block ${blocks.at(-1)!.longestMs.toFixed(1)} ms, longest step ${longestStep.ms.toFixed(1)} ms, of it computing ${longestStep.cpuMs.toFixed(1)} ms, preempted ${longestStep.preempted}× (${longestStep.step}); most computing in a step ${mostCpu.toFixed(1)} ms (${mostCpuStep}); idle probe ${idle.at(-1)!.toFixed(1)} ms`);
       // Keep the disk from filling with copies: the case's folders are removed at its end anyway.
       fs.rmSync(path.join(path.dirname(file), 'backups'), { recursive: true, force: true });
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
