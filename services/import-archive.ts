@@ -24,6 +24,15 @@ type Action = 'created' | 'updated' | 'unchanged' | 'conflict';
  * archive's copy is newer (updatedAt); otherwise it is a conflict, reported and left as
  * it is. Nothing is ever deleted.
  */
+/** "globex-mesh-2", "globex-mesh-3"…: the first slug no project here has, the trash included. */
+function firstFreeSlug(store: Store, slug: string): string {
+  for (let n = 2; ; n++) {
+    // Slugs are at most 80 characters (domain/text.ts slugify).
+    const candidate = `${slug.slice(0, 80 - String(n).length - 1).replace(/-+$/, '')}-${n}`;
+    if (store.tables.project.list({ slug: candidate }, { includeTrashed: true }).length === 0) return candidate;
+  }
+}
+
 export function importArchive(store: Store, input: { fileName: string; text: string; dryRun?: boolean }): ImportReport {
   const decoded = importText(input.fileName, input.text);
   const parsed = parseArchive(decoded.text);
@@ -118,12 +127,20 @@ export function importArchive(store: Store, input: { fileName: string; text: str
     // store has the project under another uid (a copy made before stable ids).
     const { key: _pk, uid: projectUid, slug, createdAt: pc, updatedAt: pu, ...projectValues } = archive.project;
     void _pk;
-    const existingProject = byUid(t.project, projectUid) ?? t.project.list({ slug }, { includeTrashed: true })[0];
+    const sameSlug = t.project.list({ slug }, { includeTrashed: true })[0];
+    // A project here under the same slug but with another stable id is another project that
+    // happens to share the name: the archive's becomes a project of its own, never merged into it.
+    const anotherProject = sameSlug !== undefined && projectUid !== undefined && (t.project.uidOf(sameSlug.id) ?? projectUid) !== projectUid;
+    const existingProject = byUid(t.project, projectUid) ?? (anotherProject ? undefined : sameSlug);
+    const freeSlug = anotherProject ? firstFreeSlug(store, slug) : slug;
+    if (anotherProject) {
+      warnings.push(`This store has another project under the name "${slug}" (${sameSlug.name}); the archive's project is a different one, so it was imported as a project of its own, "${freeSlug}", and ${sameSlug.name} was not touched.`);
+    }
     if (existingProject?.deletedAt) {
       throw new DeskError('CONFLICT', `The project "${slug}" is in the trash here; restore it before importing into it. Nothing was imported.`);
     }
     const projectResult = merge(t.project, `Project ${archive.project.name}`, existingProject, projectValues, { createdAt: pc, updatedAt: pu }, () =>
-      t.project.insert({ ...projectValues, slug, uid: newUid(t.project, projectUid) }),
+      t.project.insert({ ...projectValues, slug: freeSlug, uid: newUid(t.project, projectUid) }),
     );
     if (projectResult.action === 'created') created.projects++;
     const project = projectResult.record;

@@ -39,22 +39,35 @@ function detectDelimiter(text: string): ParsedCsv['delimiter'] {
   return ',';
 }
 
+const QUOTED_STOPS = new Set(['"', '\n', '\r']);
+
+/** The index of the next character of `stops` at or after `from` (the text's length when none). */
+function nextOf(text: string, from: number, stops: ReadonlySet<string>): number {
+  let i = from;
+  while (i < text.length && !stops.has(text[i]!)) i++;
+  return i;
+}
+
 export function parseCsv(input: string): ParsedCsv {
   const text = input.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(text);
+  const rowStops = new Set(['\n', '\r', delimiter]);
+  const unquotedStops = new Set([...rowStops, '"']);
   const records: CsvRow[] = [];
   const problems: CsvProblem[] = [];
   let line = 1;
   let i = 0;
   let cells: string[] = [];
-  let cell = '';
+  // The cell's pieces, joined once at its end: a string grown a piece at a time is re-flattened
+  // by the engine as it deepens, which made a long cell of quotes or line breaks quadratic.
+  let cell: string[] = [];
   let rowLine = 1;
   let fieldStart = true;
   let quoted = false;
   let quoteLine = 1;
   const endCell = () => {
-    cells.push(cell);
-    cell = '';
+    cells.push(cell.join(''));
+    cell = [];
     fieldStart = true;
   };
   const endRow = () => {
@@ -67,7 +80,7 @@ export function parseCsv(input: string): ParsedCsv {
     if (quoted) {
       if (ch === '"') {
         if (text[i + 1] === '"') {
-          cell += '"';
+          cell.push('"');
           i += 2;
           continue;
         }
@@ -77,13 +90,23 @@ export function parseCsv(input: string): ParsedCsv {
         const next = text[i];
         if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
           problems.push({ line, message: `A quoted field is followed by "${next}" instead of "${delimiter === '\t' ? 'tab' : delimiter}" or the end of the row.` });
-          while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') cell += text[i++];
+          const stop = nextOf(text, i, rowStops);
+          cell.push(text.slice(i, stop));
+          i = stop;
         }
         continue;
       }
-      if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
-      cell += ch;
-      i++;
+      if (ch === '\n' || ch === '\r') {
+        // A line break inside the field: CRLF counts once, at its LF.
+        if (ch === '\n' || text[i + 1] !== '\n') line++;
+        cell.push(ch);
+        i++;
+        continue;
+      }
+      // A run up to the next quote or line end, as one piece.
+      const stop = nextOf(text, i, QUOTED_STOPS);
+      cell.push(text.slice(i, stop));
+      i = stop;
       continue;
     }
     if (fieldStart && ch === '"') {
@@ -107,20 +130,24 @@ export function parseCsv(input: string): ParsedCsv {
     }
     if (ch === '"') problems.push({ line, message: 'A quote stands inside a field that does not start with one; quote the whole field and double the quote ("").' });
     fieldStart = false;
-    cell += ch;
-    i++;
+    const stop = Math.max(i + 1, nextOf(text, i + 1, unquotedStops));
+    cell.push(text.slice(i, stop));
+    i = stop;
   }
   if (quoted) problems.push({ line: quoteLine, message: 'A quoted field is never closed (a missing "); everything after it was read as one field.' });
-  if (cell !== '' || cells.length > 0) endRow();
+  if (cell.length > 0 || cells.length > 0) endRow();
   const [head, ...rows] = records;
   const header = (head?.cells ?? []).map((h) => h.trim());
   if (!head) problems.push({ line: 1, message: 'The file is empty: there is no header row.' });
   for (const row of rows) {
     if (row.cells.length > header.length) problems.push({ line: row.line, message: `The row has ${row.cells.length} fields; the header has ${header.length}.` });
   }
+  // Names seen so far, once each: indexOf for every column made a wide header quadratic.
+  const named = new Set<string>();
   header.forEach((h, k) => {
     if (!h) problems.push({ line: 1, message: `Column ${k + 1} has no name in the header.` });
-    else if (header.indexOf(h) !== k) problems.push({ line: 1, message: `Two columns are named "${h}".` });
+    else if (named.has(h)) problems.push({ line: 1, message: `Two columns are named "${h}".` });
+    named.add(h);
   });
   return { delimiter, header, rows, problems };
 }

@@ -186,8 +186,10 @@ export function parseNotesFile(text: string): ParsedNotes {
     end: number;
   }
   const blocks: Block[] = [];
+  // Looked up by line, once: a find over every heading for every line made many headings quadratic.
+  const headingAt = new Map(headings.map((h) => [h.index, h]));
   for (let i = headerEnd; i < lines.length; i++) {
-    const heading = headings.find((h) => h.index === i);
+    const heading = headingAt.get(i);
     if (heading) {
       if (heading.level >= 2 && isQuestionHeading(heading.level, heading.text)) blocks.push({ question: plainText(heading.text), line: i + 1, level: heading.level, index: i, end: lines.length });
       continue;
@@ -196,9 +198,18 @@ export function parseNotesFile(text: string): ParsedNotes {
     if (asked) blocks.push({ question: asked, line: i + 1, level: 7, index: i, end: lines.length });
   }
   // An answer ends at the next question, a heading at its level or above, or a thematic break.
+  // Blocks and headings are both in line order: one pointer walks the headings once for all blocks.
+  let next = 0;
   for (const [k, block] of blocks.entries()) {
     const nextQuestion = blocks[k + 1]?.index ?? lines.length;
-    const boundary = headings.find((h) => h.index > block.index && h.index < nextQuestion && h.level <= Math.min(block.level, 6))?.index ?? nextQuestion;
+    while (next < headings.length && headings[next]!.index <= block.index) next++;
+    let boundary = nextQuestion;
+    for (let h = next; h < headings.length && headings[h]!.index < nextQuestion; h++) {
+      if (headings[h]!.level <= Math.min(block.level, 6)) {
+        boundary = headings[h]!.index;
+        break;
+      }
+    }
     let end = boundary;
     for (let i = block.index + 1; i < boundary; i++) {
       if (/^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$/.test(lines[i]!)) {

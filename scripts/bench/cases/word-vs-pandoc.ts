@@ -6,6 +6,7 @@ import { publicationData } from '../../../services/publication-data';
 import { DEFAULT_RENDER_OPTIONS } from '../../../templates/adoption/model';
 import { renderAdoptionSection } from '../../../templates/adoption/section';
 import { call } from '../call';
+import { builtCliPath } from '../built-cli';
 import { NotAvailable, notAvailable, type BenchCase, type CaseContext, type FigureValue } from '../case';
 import { NameMaker, TextMaker, buildVocabulary } from '../corpus';
 import { runInHelperProcess } from '../helper-process';
@@ -108,12 +109,6 @@ function seedWordStore(dir: string, sizes: Record<Size, number>): Seeded {
   return { db, projects };
 }
 
-function cliPath(): string | NotAvailable {
-  // out/bench/bench.js → out/cli/adoption-desk.js (ADOPTION_DESK_BENCH_CLI overrides).
-  const cli = process.env.ADOPTION_DESK_BENCH_CLI ?? path.resolve(path.dirname(process.argv[1]!), '..', 'cli', 'adoption-desk.js');
-  return fs.existsSync(cli) ? cli : notAvailable(`the command line is not built (${cli}); run npm run build first`);
-}
-
 function pandocAvailable(): NotAvailable | null {
   const probe = spawnSync('pandoc', ['--version'], { encoding: 'utf8' });
   return probe.error || probe.status !== 0 ? notAvailable('pandoc is not installed (apt-get install pandoc): it is only the peer to compare with') : null;
@@ -165,7 +160,7 @@ export const benchCase: BenchCase = {
     context.progress(`seeding ${sizes.small} + ${sizes.large} adopters (helper process)`);
     const seeded = runInHelperProcess<Seeded>('word-vs-pandoc', { dir, sizes }, dir);
     const { small, large } = seeded.projects;
-    const cli = cliPath();
+    const cli = builtCliPath();
     const missingPandoc = pandocAvailable();
     const pandoc = (size: Size): ProcessSpec | NotAvailable =>
       missingPandoc ?? { command: 'pandoc', args: ['--from', 'gfm', '--to', 'docx', '--output', path.join(dir, `${size}-pandoc.docx`), seeded.projects[size].markdown] };

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parseArchive } from '../../../templates/import/archive-format';
+import { parseCsv } from '../../../templates/import/csv';
+import { parseNotesFile } from '../../../templates/import/notes-parse';
+import { prepareImportText } from '../../../templates/import/text';
+import { doublingTimes, worstDoubling } from '../../helpers/growth';
+
+/**
+ * Every reader of an imported file takes time in proportion to the file, whatever it holds
+ * (issue 18, class 3): candidate lists, interview notes, archives and the text checks before
+ * them. Each shape is a long run of what once made a pattern retry from every position; it
+ * is doubled four times, and each doubling must take less than three times as long.
+ */
+const spaces = (n: number) => ' '.repeat(n);
+
+const CSV: Record<string, (n: number) => string> = {
+  'a cell of spaces': (n) => `Organization,Contact\nGlobex${spaces(n)}x,Ada\n`,
+  'a quoted cell of doubled quotes': (n) => `Organization,Notes\nGlobex,"${'""'.repeat(n / 2)}"\n`,
+  'a quoted cell never closed': (n) => `Organization,Notes\nGlobex,"${'a,'.repeat(n / 2)}\n`,
+  'a header of many empty columns': (n) => `Organization${','.repeat(n)}\nGlobex\n`,
+  'many rows of one cell': (n) => `Organization\n${'Globex\n'.repeat(n / 7)}`,
+  'a line of semicolons (another delimiter)': (n) => `Organization;Contact\n${'a;'.repeat(n / 2)}\n`,
+  'a cell of line ends inside quotes': (n) => `Organization,Notes\nGlobex,"${'\n'.repeat(n)}"\n`,
+};
+
+const NOTES: Record<string, (n: number) => string> = {
+  'a question padded with spaces': (n) => `# Notes\n\n## How do you run it?${spaces(n)}x\n\nIn production.\n`,
+  'an italic question of many markers': (n) => `# Notes\n\n_${'*a'.repeat(n / 2)}?_\n\nIn production.\n`,
+  'an attendees line of many names': (n) => `# Notes\n\nAttendees: ${'Ada Example, '.repeat(n / 13)}\n\n## How?\n\nYes.\n`,
+  'a date line padded with spaces': (n) => `# Notes\n\nDate: June${spaces(n)}3${spaces(n)}2025\n\n## How?\n\nYes.\n`,
+  'many questions': (n) => `# Notes\n\n${'## How do you run it?\n\nIn production.\n\n'.repeat(n / 40)}`,
+  'one answer of many lines': (n) => `# Notes\n\n## How?\n\n${'In production.\n'.repeat(n / 15)}`,
+  'a heading of many hashes and spaces': (n) => `# Notes\n\n${'# '.repeat(n / 2)}?\n\nYes.\n`,
+};
+
+const archiveOf = (summary: string, adopters = 1) =>
+  JSON.stringify({
+    format: 'adoption-desk-archive',
+    version: 3,
+    project: { key: 'p', slug: 'globex-mesh', name: 'Globex Mesh', level: 'incubation', applicationUrl: null, ddPullRequestUrl: null, adoptersFileUrl: null, notes: '', archived: false, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' },
+    organizations: [],
+    people: [],
+    adopters: Array.from({ length: adopters }, () => ({ summary })),
+  });
+
+const ARCHIVE: Record<string, (n: number) => string> = {
+  'a long string of escapes': (n) => archiveOf('\\"'.repeat(n / 2)),
+  'many records that fail their checks': (n) => archiveOf('x', n / 20),
+  'JSON broken at the end of a long text': (n) => archiveOf('a'.repeat(n)).slice(0, -3),
+};
+
+const TEXT: Record<string, (n: number) => string> = {
+  'many replacement characters': (n) => `Notes ${'\uFFFD '.repeat(n / 2)}`,
+  'many line ends of every kind': (n) => '\r\n\r\n\n'.repeat(n / 5),
+};
+
+function expectLinear(read: (text: string) => unknown, make: (n: number) => string, firstSize: number) {
+  const measure = () => doublingTimes((n) => {
+    const text = make(n);
+    return () => {
+      try {
+        read(text);
+      } catch {
+        // A refusal is an answer too; its time counts the same.
+      }
+    };
+  }, firstSize);
+  // Measured again once when it looks slow: other work on the shared machine (a collection, another test) can stall one size.
+  let times = measure();
+  if (worstDoubling(times) >= 3) times = measure();
+  expect(worstDoubling(times), `${times.map((t) => t.toFixed(1)).join(' → ')} ms`).toBeLessThan(3);
+}
+
+describe('reading imported files takes time in proportion to their length', () => {
+  it.each(Object.entries(CSV))('a candidate list: %s', (_, make) => expectLinear(parseCsv, make, 100_000), 60_000);
+  it.each(Object.entries(NOTES))('interview notes: %s', (_, make) => expectLinear(parseNotesFile, make, 25_000), 60_000);
+  it.each(Object.entries(ARCHIVE))('an archive: %s', (_, make) => expectLinear(parseArchive, make, 25_000), 60_000);
+  it.each(Object.entries(TEXT))('the text checks: %s', (_, make) => expectLinear((t) => prepareImportText('f.md', t), make, 25_000), 60_000);
+});
