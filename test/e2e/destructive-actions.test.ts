@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './harness/axe';
 import { screenshot } from './harness/browser';
 import { seededApp } from './harness/seeded';
@@ -10,6 +10,10 @@ import { seededApp } from './harness/seeded';
  * with Cancel focused, and Cancel keeps everything.
  */
 const app = seededApp('destructive');
+// The toasts name an interview by its day, in the date format of Settings: ISO here, as the sentences below write it.
+beforeAll(async () => {
+  await app.harness.desk.services.updateSettings({ dateFormat: 'iso' });
+});
 
 const services = () => app.harness.desk.services;
 const toast = () => app.page.getByTestId('toast');
