@@ -1,4 +1,6 @@
 import type { ProjectLevel } from '../../domain/project';
+import { BlockReader, type RawBlock } from '../../markdown/blocks';
+import { splitLines } from '../../markdown/lines';
 import { plainText, stripEmphasisMarkers } from './inline';
 
 /**
@@ -38,22 +40,41 @@ export function atxHeading(line: string): { level: number; text: string } | null
   return { level, text };
 }
 
-/** ATX headings outside fenced code blocks. */
+/**
+ * ATX headings where the one reading of Markdown finds them (markdown/blocks.ts): not inside
+ * code — a fence that a list item's end closes included, which a line-by-line fence tracker
+ * kept open to the end of the document, hiding every entry after it — and in quotes and list
+ * items only as a line of its own ("> ##### x" is not an entry's heading, as before).
+ */
 export function headingsOf(lines: readonly string[]): Heading[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const lineOf = (from: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= from) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  };
+  const found = new Set<number>();
+  const walk = (blocks: readonly RawBlock[]) => {
+    for (const block of blocks) {
+      if (block.kind === 'heading' && !block.marker.setext) found.add(lineOf(block.marker.from));
+      else if (block.kind === 'quote') walk(block.blocks);
+      else if (block.kind === 'list') for (const item of block.items) walk(item);
+    }
+  };
+  walk(new BlockReader(new Map()).parse(splitLines(lines.join('\n'))));
   const out: Heading[] = [];
-  let fence: string | null = null;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      continue;
-    }
-    const h = atxHeading(line);
+  for (const index of [...found].sort((a, b) => a - b)) {
+    const h = atxHeading(lines[index]!);
     if (h) out.push({ index, ...h });
   }
   return out;

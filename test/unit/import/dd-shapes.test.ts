@@ -407,3 +407,34 @@ describe('the measure of words kept', () => {
     expect(wordsKept(text, parsed, lost).missing).toEqual(expect.arrayContaining([expect.stringMatching(/: ada$/), expect.stringMatching(/: lead$/)]));
   });
 });
+
+describe('headings are where the one reading of Markdown finds them', () => {
+  it('a code fence in a list item, closed by the item’s end, hides no entry after it', () => {
+    const doc = [
+      '# Globex Mesh Incubation Due Diligence',
+      '',
+      '#### Adoption',
+      '',
+      '##### Adopter 1 - Initrode - Logistics',
+      '',
+      'They run it like this:',
+      '',
+      '- the config',
+      '  ```yaml',
+      '  mesh: on',
+      '- and nothing else',
+      '',
+      '##### Adopter 2 - Hooli - Software',
+      '',
+      'In production since 2023.',
+      '',
+      '```',
+      '##### Adopter 9 - inside a real code block',
+      '```',
+      '',
+    ].join('\n');
+    const entries = parseDdDocument(doc).entries;
+    expect(entries.map((e) => e.number)).toEqual([1, 2]);
+    expect(entries[1]!.organization).toBe('Hooli');
+  });
+});
