@@ -169,11 +169,12 @@ export default tseslint.config(
           patterns: [
             {
               // domain/vocabulary and domain/questions are plain words (labels, the question list): the UI names things with them.
-              // domain/date-format and domain/typed-date show and read dates as the reviewer types (no schemas).
-              group: [...layer.services, '**/domain/*', '!**/domain/vocabulary', '!**/domain/questions', '!**/domain/date-format', '!**/domain/typed-date'],
+              // domain/date-format and domain/typed-date show and read dates as the reviewer types (no schemas);
+              // domain/limits is the one table of limits and its sentences, so the import screen refuses in the same words.
+              group: [...layer.services, '**/domain/*', '!**/domain/vocabulary', '!**/domain/questions', '!**/domain/date-format', '!**/domain/typed-date', '!**/domain/limits'],
               allowTypeImports: true,
               message:
-                'The renderer may import only types (import type) from services/ and domain/ (values only from domain/vocabulary, domain/questions, domain/date-format and domain/typed-date).',
+                'The renderer may import only types (import type) from services/ and domain/ (values only from domain/vocabulary, domain/questions, domain/date-format, domain/typed-date and domain/limits).',
             },
           ],
         },

@@ -42,6 +42,11 @@ export function overLimit(what: string, bytes: number, limitBytes: number): stri
   return `${what} is ${sizeInWords(bytes)}; the limit is ${sizeInWords(limitBytes)}.`;
 }
 
+/** The one sentence for a file over the limit, whichever door read it (the import screen before sending it, the services after). */
+export function fileTooLarge(fileName: string, bytes: number): string {
+  return `${overLimit(fileName, bytes, LIMITS.fileBytes).replace(/\.$/, '')}, far beyond any DD or notes; this is not a file Adoption Desk imports. Nothing was imported.`;
+}
+
 const utf8 = new TextEncoder();
 
 /** The size of a text as stored (UTF-8). */

@@ -1,4 +1,4 @@
-import { LIMITS, byteLength, overLimit } from '../../domain/limits';
+import { LIMITS, byteLength, fileTooLarge } from '../../domain/limits';
 
 /**
  * Imported files, from bytes or text to the plain text every importer parses: one
@@ -14,10 +14,7 @@ import { LIMITS, byteLength, overLimit } from '../../domain/limits';
 
 export const MAX_IMPORT_BYTES = LIMITS.fileBytes;
 
-/** The one sentence for a file over the limit, whichever door read it. */
-export function fileTooLarge(fileName: string, bytes: number): string {
-  return `${overLimit(fileName, bytes, MAX_IMPORT_BYTES).replace(/\.$/, '')}, far beyond any DD or notes; this is not a file Adoption Desk imports. Nothing was imported.`;
-}
+export { fileTooLarge };
 
 export class ImportTextError extends Error {
   constructor(message: string) {

@@ -110,6 +110,7 @@ describe('lint enforces the layers', { timeout: 30_000 }, () => {
     ['renderer/src/x.ts', "import { STAGE_LABELS } from '../../domain/vocabulary';\nvoid STAGE_LABELS;\n"],
     ['renderer/src/x.ts', "import { parseTypedDate } from '../../domain/typed-date';\nvoid parseTypedDate;\n"],
     ['renderer/src/x.ts', "import { formatDate } from '../../domain/date-format';\nvoid formatDate;\n"],
+    ['renderer/src/x.ts', "import { LIMITS } from '../../domain/limits';\nvoid LIMITS;\n"],
     ['services/x.ts', "import { openStore } from '../db/store';\nvoid openStore;\n"],
     ['services/x.ts', "import { publishAdoptionDocx } from '../templates/word/publish-docx';\nvoid publishAdoptionDocx;\n"],
     ['cli/x.ts', "import { openDesk } from '../services/desk';\nvoid openDesk;\n"],

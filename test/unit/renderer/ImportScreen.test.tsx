@@ -129,3 +129,14 @@ describe('Import screen: a DD next to another project', () => {
     expect((await desk.services.previewAdoption({ projectId: created!.id })).markdown).toContain('##### Adopter 1 - Globex/Financial Services');
   });
 });
+
+describe('Import screen: a file over the limit', () => {
+  it('is refused before it is read, in the sentence every door uses', async () => {
+    render(<App />);
+    // A file that says it is 60 MB (its size is what the screen looks at first).
+    const big = new File(['x'], 'huge-dd.md', { type: 'text/markdown' });
+    Object.defineProperty(big, 'size', { value: 60_000_000 });
+    fireEvent.change(await screen.findByLabelText('File'), { target: { files: [big] } });
+    expect(await screen.findByText('huge-dd.md is 60 MB; the limit is 50 MB, far beyond any DD or notes; this is not a file Adoption Desk imports. Nothing was imported.')).toBeTruthy();
+  });
+});

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { CANDIDATE_FIELDS, CANDIDATE_FIELD_LABELS, type CandidateField } from '../../../../domain/vocabulary';
+import { LIMITS, fileTooLarge } from '../../../../domain/limits';
 import type { ImportReport } from '../../../../services/views';
 import { call, errorMessage } from '../../client';
 import { useDates } from '../../hooks/dates';
@@ -22,7 +23,6 @@ const KINDS = {
 type Kind = keyof typeof KINDS;
 
 /** Files larger than this are refused before they are read (the services refuse them too). */
-const MAX_BYTES = 50 * 1024 * 1024;
 
 /** A DD entry as the importer read it (services/import-dd.ts); other imports report other things. */
 interface DdReading {
@@ -146,7 +146,8 @@ export function ImportScreen() {
     setMapping(null);
     setSameOrganizations(new Set());
     if (!chosen) return setFile(null);
-    if (chosen.size > MAX_BYTES) return setError(`${chosen.name} is ${(chosen.size / 1048576).toFixed(0)} MB; files over 50 MB are not imported.`);
+    // Refused before reading, in the words every door uses (domain/limits.ts).
+    if (chosen.size > LIMITS.fileBytes) return setError(fileTooLarge(chosen.name, chosen.size));
     setFile({ name: chosen.name, size: chosen.size, text: await platform.readChosenFile(chosen) });
   }
 
