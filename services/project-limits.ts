@@ -4,7 +4,8 @@ import { LIMITS, sizeInWords } from '../domain/limits';
 import { preparedOnce } from '../db/prepared';
 import type { Store } from '../db/store';
 import { TABLES, type EntityName } from '../db/tables';
-import { checkArchive, serializeArchive } from '../templates/import/archive-format';
+import { checkArchive } from '../templates/import/archive-check';
+import { serializeArchive } from '../templates/import/archive-format';
 import { buildArchive } from './archive-export';
 
 /**

@@ -120,6 +120,14 @@ describe('every door refuses what is over a limit, in the same words, and keeps 
     await expectRefused(['archive', 'import', file('changed.json', JSON.stringify(archive))], /Adopter 2, interview of 2025-03, the summary: The summary is 1\.3 MB; the limit is 1 MB\./);
   });
 
+  it('an archive with more adopters than a project holds, before any record is checked', async () => {
+    const out = path.join(dir, 'orbit.json');
+    expect((await run('archive', 'export', '--project', 'orbit-relay', '--out', out)).code).toBe(0);
+    const archive = JSON.parse(fs.readFileSync(out, 'utf8')) as { adopters: unknown[] };
+    archive.adopters = Array.from({ length: LIMITS.adopters + 1 }, (_, k) => archive.adopters[k % archive.adopters.length]);
+    await expectRefused(['archive', 'import', file('crowded.json', JSON.stringify(archive))], /It holds 1,000 adopters; a project holds at most 999\./);
+  });
+
   it('a file over the size limit, at every door, in one sentence', async () => {
     const huge = file('huge.txt', 'a'.repeat(LIMITS.fileBytes + 1));
     const sentenceOf = /huge\.txt is 50\.1 MB; the limit is 50 MB, far beyond any DD or notes; this is not a file Adoption Desk imports\. Nothing was imported\./;

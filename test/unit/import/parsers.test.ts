@@ -133,6 +133,13 @@ describe('CSV (RFC 4180)', () => {
     expect(parseCsv('a,b\n"x"y,2\n').problems[0]).toMatchObject({ line: 2 });
     expect(parseCsv('a,b\n1,2,3\n').problems[0]).toMatchObject({ line: 2, message: expect.stringMatching(/3 fields; the header has 2/) });
     expect(parseCsv('a,a\n1,2\n').problems[0]!.message).toMatch(/Two columns are named "a"/);
+    expect(parseCsv('a,a,a,b\n1,2,3,4\n').problems.map((p) => p.message)).toEqual(['3 columns are named "a".']);
+    // A run of unnamed columns is one problem, however wide: the reviewer reads one sentence.
+    expect(parseCsv(`a,,,b,${','.repeat(5000)}\n1\n`).problems.map((p) => p.message)).toEqual([
+      'Columns 2 to 3 have no name in the header.',
+      'Columns 5 to 5,005 have no name in the header.',
+    ]);
+    expect(parseCsv('a,,b\n1,2,3\n').problems.map((p) => p.message)).toEqual(['Column 2 has no name in the header.']);
   });
 
   it('a mapping guessed from the header; organization domains from e-mail addresses', () => {

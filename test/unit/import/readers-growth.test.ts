@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArchive } from '../../../templates/import/archive-format';
+import { parseArchive } from '../../../templates/import/archive-check';
 import { parseCsv } from '../../../templates/import/csv';
 import { parseNotesFile } from '../../../templates/import/notes-parse';
 import { prepareImportText } from '../../../templates/import/text';
@@ -45,7 +45,8 @@ const archiveOf = (summary: string, adopters = 1) =>
 
 const ARCHIVE: Record<string, (n: number) => string> = {
   'a long string of escapes': (n) => archiveOf('\\"'.repeat(n / 2)),
-  'many records that fail their checks': (n) => archiveOf('x', n / 20),
+  'more adopters than a project holds': (n) => archiveOf('x', n / 20),
+  'many records that fail their checks': (n) => archiveOf('x', 1).replace('"summary":"x"', `"summary":"x","interviews":[${'{"key":1},'.repeat(n / 10)}{}]`),
   'JSON broken at the end of a long text': (n) => archiveOf('a'.repeat(n)).slice(0, -3),
 };
 
@@ -65,9 +66,13 @@ function expectLinear(read: (text: string) => unknown, make: (n: number) => stri
       }
     };
   }, firstSize);
-  // Measured again once when it looks slow: other work on the shared machine (a collection, another test) can stall one size.
+  // Measured again once when it looks slow: other work on the shared machine (a collection, another
+  // test) can stall one size. Each size keeps its faster time of the two runs.
   let times = measure();
-  if (worstDoubling(times) >= 3) times = measure();
+  if (worstDoubling(times) >= 3) {
+    const again = measure();
+    times = times.map((t, k) => Math.min(t, again[k]!));
+  }
   expect(worstDoubling(times), `${times.map((t) => t.toFixed(1)).join(' → ')} ms`).toBeLessThan(3);
 }
 
