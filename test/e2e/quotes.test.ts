@@ -119,6 +119,10 @@ describe('interviewees edited in place', () => {
     // Nothing was reloaded under the typing: the boxes show what was typed, and say nothing failed.
     expect(await name.inputValue()).toBe('Ada Exampleton');
     expect(await app.page.getByTestId('participant').getByRole('alert').count()).toBe(0);
+    // The quotes on the same page speak under the new name at once, not after a reload.
+    const card = app.page.getByTestId('quotes-card');
+    await expect.poll(() => card.getByLabel(`Speaker of “${FIRST}”`).locator('option:checked').textContent()).toBe('Ada Exampleton');
+    expect(await card.getByLabel('New quotes are by').locator('option:checked').textContent()).toBe('Ada Exampleton');
     expect(await seriousViolations(app.page)).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { DeskCallError, errorMessage } from '../client';
 
 export type SaveState =
+  /** Nothing edited yet in this window: the line says nothing rather than "Saved". */
+  | { kind: 'idle' }
   | { kind: 'saved' }
   | { kind: 'pending' }
   | { kind: 'saving' }
@@ -48,7 +50,7 @@ const SaveStatusContext = createContext<SaveStatusApi>({
   orphans: [],
   retry: () => {},
   discard: () => null,
-  overall: { kind: 'saved' },
+  overall: { kind: 'idle' },
 });
 
 const RETRY_MS = 2000;
@@ -62,10 +64,13 @@ const RETRY_MS = 2000;
 export function SaveStatusProvider({ children, retryMs = RETRY_MS }: { children: ReactNode; retryMs?: number }) {
   const [states, setStates] = useState<ReadonlyMap<string, SaveState>>(new Map());
   const [orphans, setOrphans] = useState<readonly OrphanState[]>([]);
+  // "Saved" is said only once something was: a window just opened has nothing to report.
+  const [edited, setEdited] = useState(false);
   const edits = useRef(new Map<number, OrphanEdit & { timer?: ReturnType<typeof setTimeout>; failure?: string; running?: boolean }>());
   const nextId = useRef(1);
 
   const report = useCallback((id: string, state: SaveState | null) => {
+    if (state && state.kind !== 'saved' && state.kind !== 'idle') setEdited(true);
     setStates((previous) => {
       const current = previous.get(id);
       if (state === null ? current === undefined : JSON.stringify(current) === JSON.stringify(state)) return previous;
@@ -118,6 +123,7 @@ export function SaveStatusProvider({ children, retryMs = RETRY_MS }: { children:
   const adopt = useCallback(
     (edit: OrphanEdit) => {
       const id = nextId.current++;
+      setEdited(true);
       edits.current.set(id, { ...edit });
       void attempt(id);
     },
@@ -146,8 +152,8 @@ export function SaveStatusProvider({ children, retryMs = RETRY_MS }: { children:
     const failed = all.find((s): s is Extract<SaveState, { kind: 'failed' }> => s.kind === 'failed');
     if (failed) return failed;
     if (all.some((s) => s.kind === 'saving' || s.kind === 'pending')) return { kind: 'saving' };
-    return { kind: 'saved' };
-  }, [states, orphans]);
+    return edited ? { kind: 'saved' } : { kind: 'idle' };
+  }, [states, orphans, edited]);
   const api = useMemo(() => ({ report, adopt, orphans, retry, discard, overall }), [report, adopt, orphans, retry, discard, overall]);
   return <SaveStatusContext.Provider value={api}>{children}</SaveStatusContext.Provider>;
 }
@@ -156,7 +162,7 @@ export const useSaveStatus = () => useContext(SaveStatusContext);
 
 export function SaveStatusLine() {
   const { overall } = useSaveStatus();
-  const text = overall.kind === 'failed' ? `Not saved: ${overall.message}` : overall.kind === 'saved' ? 'Saved' : 'Saving…';
+  const text = overall.kind === 'failed' ? `Not saved: ${overall.message}` : overall.kind === 'saved' ? 'Saved' : overall.kind === 'idle' ? '' : 'Saving…';
   return (
     <p className={`save-status save-${overall.kind}`} role="status" aria-live="polite" data-testid="save-status">
       {text}

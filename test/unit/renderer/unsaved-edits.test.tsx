@@ -47,6 +47,21 @@ function firstSaveHeld() {
 const unreachable = () => new DeskCallError('UNREACHABLE', 'Adoption Desk could not reach its data store, so nothing was saved.');
 const status = () => screen.getByTestId('save-status').textContent;
 
+describe('the save line', () => {
+  it('says nothing until something is edited, then "Saved" only once it is stored', async () => {
+    const { save, stored, release } = firstSaveHeld();
+    render(<Screen save={save} />);
+    expect(status()).toBe('');
+    const field = screen.getByLabelText('Raw notes');
+    fireEvent.change(field, { target: { value: 'First words.' } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(status()).toBe('Saving…'));
+    await act(async () => release());
+    await waitFor(() => expect(status()).toBe('Saved'));
+    expect(stored).toEqual(['First words.']);
+  });
+});
+
 describe('an edit whose field leaves the screen before it is saved', () => {
   it('is saved anyway, and the status line waits for it', async () => {
     const stored: string[] = [];

@@ -26,6 +26,8 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
   const save = useVersioned(interview.version);
   const typedSummary = useMemo(() => createChannel<string | undefined>(undefined), []);
   const [previewVersion, setPreviewVersion] = useState(0);
+  // Interviewees renamed in place (the page is not reloaded for it); a reload remounts the editor with the store's names.
+  const [renamed, setRenamed] = useState<ReadonlyMap<number, string>>(new Map());
 
   const patch = useCallback(
     async (fields: Omit<InputOf<'updateInterview'>, 'id' | 'version'>) => {
@@ -68,13 +70,13 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
             hint="TOC or TAB members, separated by commas."
           />
         </section>
-        <Participants detail={detail} onChanged={reload} where={where} />
+        <Participants detail={detail} onChanged={reload} onRenamed={(personId, name) => setRenamed((m) => new Map(m).set(personId, name))} where={where} />
         <QuestionNotes detail={detail} />
         <section className="card" aria-labelledby="raw-title">
           <h3 id="raw-title">Raw notes</h3>
           <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} testId="raw-notes" />
         </section>
-        <Quotes detail={detail} where={where} />
+        <Quotes detail={detail} renamed={renamed} where={where} />
         <section className="card" aria-labelledby="summary-title">
           <h3 id="summary-title">Summary</h3>
           <AutosaveField

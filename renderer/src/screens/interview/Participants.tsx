@@ -14,7 +14,7 @@ type Participant = InterviewDetail['participants'][number];
  * they change (the page is not reloaded under the reviewer's typing); adding and removing
  * reload it. `where`: "Adopter 1 – Acme Corp, Globex Mesh", so a removal's toast says where.
  */
-export function Participants({ detail, onChanged, where }: { detail: InterviewDetail; onChanged: () => void; where: string }) {
+export function Participants({ detail, onChanged, onRenamed, where }: { detail: InterviewDetail; onChanged: () => void; onRenamed: (personId: number, name: string) => void; where: string }) {
   const undoable = useUndoable();
   const { show } = useDates();
   const interviewName = `the interview of ${show(detail.interview.date ?? detail.interview.month ?? '') || 'no date yet'} (${where})`;
@@ -58,6 +58,8 @@ export function Participants({ detail, onChanged, where }: { detail: InterviewDe
   const saveName = async (p: Participant, name: string) => {
     const saved = await call('updatePerson', { id: p.person.id, version: personVersionOf(p), name });
     personVersions.current.set(p.person.id, saved.version);
+    // The page is not reloaded under the reviewer's typing: the quotes' speaker lists hear of it here.
+    onRenamed(p.person.id, saved.name);
   };
   const toggleAnonymous = async (p: Participant, value: boolean) => {
     setRowError(null);

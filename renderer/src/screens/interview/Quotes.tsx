@@ -16,9 +16,10 @@ const opening = (text: string) => (text.length > 60 ? `${text.slice(0, 60).trimE
 /**
  * Quotes saved from the notes: select text in a notes box or the summary, then the Quote
  * button beside it (or Alt+Q). Kept here as they are saved, so saving one never reloads the
- * page under the reviewer's text. `where`: "Adopter 1 – Acme Corp, Globex Mesh", for toasts.
+ * page under the reviewer's text. `where`: "Adopter 1 – Acme Corp, Globex Mesh", for toasts;
+ * `renamed`: interviewees renamed on this page since it loaded, by person id.
  */
-export function Quotes({ detail, where }: { detail: InterviewDetail; where: string }) {
+export function Quotes({ detail, renamed, where }: { detail: InterviewDetail; renamed: ReadonlyMap<number, string>; where: string }) {
   const undoable = useUndoable();
   const toast = useToast();
   const [quotes, setQuotes] = useState<Quote[]>(detail.quotes);
@@ -33,7 +34,8 @@ export function Quotes({ detail, where }: { detail: InterviewDetail; where: stri
   const [speaker, setSpeaker] = useState<number | null>(only);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  const names = new Map(detail.participants.map((p) => [p.person.id, p.person.name] as const));
+  // An interviewee renamed in place since the page loaded speaks under the new name.
+  const names = new Map(detail.participants.map((p) => [p.person.id, renamed.get(p.person.id) ?? p.person.name] as const));
   const speakerName = (personId: number | null) => (personId === null ? null : (names.get(personId) ?? 'Someone no longer listed'));
   const replace = (next: Quote) => setQuotes((list) => list.map((q) => (q.id === next.id ? next : q)));
 
@@ -88,7 +90,7 @@ export function Quotes({ detail, where }: { detail: InterviewDetail; where: stri
       <option value="">Not recorded</option>
       {detail.participants.map((p) => (
         <option key={p.person.id} value={p.person.id}>
-          {p.person.name}
+          {names.get(p.person.id)}
         </option>
       ))}
       {value !== null && !names.has(value) && <option value={value}>Someone no longer listed</option>}
