@@ -8,6 +8,7 @@ import { MONTH_NAMES, daysInMonth, type TypedOrder } from './date-format';
  */
 export type TypedDate =
   | { kind: 'empty' }
+  /** `day`: the stored text, "2025-06-03" (or "2025-06" when a month field reads it). */
   | { kind: 'date'; day: string }
   | { kind: 'ambiguous'; question: string; dayFirst: { day: string; label: string }; monthFirst: { day: string; label: string } }
   | { kind: 'refused'; message: string };
@@ -90,4 +91,58 @@ export function parseTypedDate(input: string, order: TypedOrder = 'ask'): TypedD
   m = MONTH_DAY_YEAR.exec(text);
   if (m) return fromWords(m[2]!, m[1]!, m[3]!);
   return { kind: 'refused', message: `“${text}” is not a date this field can read. ${EXAMPLE}` };
+}
+
+const YEAR_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
+const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
+/** "June 2025", "Jun. 2025", "June, 2025" */
+const WORD_YEAR = /^([a-z]+\.?),?\s+(\d{2,4})$/i;
+const MONTH_EXAMPLE = 'Write it like June 2025 or 2025-06.';
+
+function monthOf(year: number | TypedDate, month: number): TypedDate {
+  if (typeof year !== 'number') return year;
+  if (month < 1 || month > 12) return { kind: 'refused', message: `There is no month ${month}: months go from 1 to 12. ${MONTH_EXAMPLE}` };
+  return { kind: 'date', day: `${year}-${pad(month)}` };
+}
+
+const monthLabel = (stored: string) => `${MONTH_NAMES[Number(stored.slice(5, 7)) - 1]} ${stored.slice(0, 4)}`;
+
+/**
+ * A month typed into a month field ("June 2025", "Jun 2025", "2025-06", "6/2025"), read as
+ * stored text ("2025-06" in `day`). A whole date is taken for its month; a numeric date whose
+ * order is unclear asks which month, as the date field asks which day.
+ */
+export function parseTypedMonth(input: string, order: TypedOrder = 'ask'): TypedDate {
+  const text = input.trim().replace(/\s+/g, ' ');
+  if (!text) return { kind: 'empty' };
+  let m = YEAR_MONTH.exec(text);
+  if (m) return monthOf(Number(m[1]), Number(m[2]));
+  m = MONTH_YEAR.exec(text);
+  if (m) return monthOf(Number(m[2]), Number(m[1]));
+  m = WORD_YEAR.exec(text);
+  if (m) {
+    const month = monthOfWord(m[1]!);
+    if (month === null) return { kind: 'refused', message: `“${m[1]}” is not a month name this field knows: write the month in English (June, Jun) or as a number. ${MONTH_EXAMPLE}` };
+    return monthOf(fullYear(m[2]!), month);
+  }
+  const asDay = parseTypedDate(text, order);
+  switch (asDay.kind) {
+    case 'date':
+      return { kind: 'date', day: asDay.day.slice(0, 7) };
+    case 'ambiguous': {
+      const [dayFirst, monthFirst] = [asDay.dayFirst.day.slice(0, 7), asDay.monthFirst.day.slice(0, 7)];
+      if (dayFirst === monthFirst) return { kind: 'date', day: dayFirst };
+      return {
+        kind: 'ambiguous',
+        question: `Is ${text} in ${monthLabel(dayFirst)} or ${monthLabel(monthFirst)}?`,
+        dayFirst: { day: dayFirst, label: monthLabel(dayFirst) },
+        monthFirst: { day: monthFirst, label: monthLabel(monthFirst) },
+      };
+    }
+    case 'refused':
+      // A date the day field would refuse keeps its reason ("June has 30 days"); anything else is not a month at all.
+      return asDay.message.startsWith('“') ? { kind: 'refused', message: `“${text}” is not a month this field can read. ${MONTH_EXAMPLE}` } : asDay;
+    default:
+      return asDay;
+  }
 }

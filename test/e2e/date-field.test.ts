@@ -85,6 +85,32 @@ describe('the date field', () => {
     expect(await box().inputValue()).toBe('1 Jul 2025');
   });
 
+  it('the published month follows the date, takes a typed month, and keeps a month set on purpose', async () => {
+    const month = page().getByTestId('interview-month');
+    const storedMonth = async () => (await services().getInterview({ id: app.seed.adopters[0]!.interview.id })).interview.month;
+    await expect.poll(() => month.inputValue()).toBe('Jul 2025');
+    expect(await storedMonth()).toBe('2025-07');
+
+    await month.fill('Juno 2025');
+    await month.press('Enter');
+    const alert = page().locator('.date-field').filter({ has: month }).getByRole('alert');
+    await expect.poll(() => alert.textContent()).toBe('“Juno” is not a month name this field knows: write the month in English (June, Jun) or as a number. Write it like June 2025 or 2025-06. Nothing was saved.');
+    expect(await storedMonth()).toBe('2025-07');
+
+    await month.fill('march 2025');
+    await month.press('Enter');
+    await expect.poll(storedMonth).toBe('2025-03');
+    expect(await month.inputValue()).toBe('Mar 2025');
+
+    // A month set on purpose stays when the day changes; the day is kept as typed.
+    await type('2 July 2025');
+    await expect.poll(storedDate).toBe('2025-07-02');
+    expect(await storedMonth()).toBe('2025-03');
+    expect(await month.inputValue()).toBe('Mar 2025');
+    await type('1 July 2025');
+    await expect.poll(storedDate).toBe('2025-07-01');
+  });
+
   it('reads 3/6/2025 in the order set in Settings, and shows every date in the format chosen there', async () => {
     await app.show('#/settings');
     await page().getByLabel('A typed date like 3/6/2025 is').selectOption({ label: 'Day first (3/6 is 3 June)' });

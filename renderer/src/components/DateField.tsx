@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { parseTypedDate, type TypedDate } from '../../../domain/typed-date';
+import { parseTypedDate, parseTypedMonth, type TypedDate } from '../../../domain/typed-date';
 import { errorMessage } from '../client';
 import { useDates } from '../hooks/dates';
 import { useSaveStatus } from '../hooks/saveStatus';
@@ -7,8 +7,10 @@ import './date-field.css';
 
 interface Props {
   label: string;
-  /** The stored day ("2025-06-03"), or null when none is set. */
+  /** The stored day ("2025-06-03") or month ("2025-06"), or null when none is set. */
   value: string | null;
+  /** A day (the default) or a month, like an interview's published month. */
+  precision?: 'day' | 'month';
   /**
    * Keeps a day the reviewer typed or picked (null: the box was emptied). A rejection is
    * shown under the box as "Not saved: …", and the box keeps what was typed.
@@ -24,17 +26,24 @@ interface Props {
   onUnread?: (unread: boolean) => void;
 }
 
+/** What differs between a day field and a month field. */
+const WORDS = {
+  day: { parse: parseTypedDate, which: 'which day is it?', write: 'write a date, like 2025-06-03 or 3 June 2025.', placeholder: 'e.g. 3 June 2025' },
+  month: { parse: parseTypedMonth, which: 'which month is it?', write: 'write a month, like June 2025 or 2025-06.', placeholder: 'e.g. June 2025' },
+};
+
 /** `refused`: a typed date the field could not take, or (`saveFailed`) one the store refused. */
 type Status = { kind: 'idle' } | { kind: 'refused'; message: string; saveFailed?: boolean } | { kind: 'asking'; result: Extract<TypedDate, { kind: 'ambiguous' }> };
 
 /**
- * One date field for the whole app: typed in any common form ("2025-06-03", "3 June 2025",
+ * One date field for the whole app (days, and months with `precision="month"`): typed in any common form ("2025-06-03", "3 June 2025",
  * "June 3, 2025", "3/6/2025" when its order is clear or set in Settings) or picked from the
  * browser's calendar; shown in the format chosen in Settings. A date that cannot be read is
  * refused in words and nothing is saved; "3/6/2025" asks which day it is.
  */
-export function DateField({ label, value, commit, optional = true, hint, testId, saves = true, onUnread }: Props) {
+export function DateField({ label, value, precision = 'day', commit, optional = true, hint, testId, saves = true, onUnread }: Props) {
   const { show, typedOrder } = useDates();
+  const words = WORDS[precision];
   const [text, setText] = useState(value ? show(value) : '');
   const [status, setShownStatus] = useState<Status>({ kind: 'idle' });
   const editing = useRef(false);
@@ -47,7 +56,7 @@ export function DateField({ label, value, commit, optional = true, hint, testId,
     setShownStatus(next);
     const unread = next.kind === 'refused' || next.kind === 'asking';
     onUnread?.(unread);
-    if (saves) report(id, unread ? { kind: 'failed', message: `${label}: ${next.kind === 'refused' ? next.message : 'which day is it?'}` } : null);
+    if (saves) report(id, unread ? { kind: 'failed', message: `${label}: ${next.kind === 'refused' ? next.message : words.which}` } : null);
   };
   useEffect(() => () => report(id, null), [report, id]);
 
@@ -81,11 +90,11 @@ export function DateField({ label, value, commit, optional = true, hint, testId,
 
   const read = () => {
     if (!editing.current) return;
-    const result = parseTypedDate(text, typedOrder);
+    const result = words.parse(text, typedOrder);
     switch (result.kind) {
       case 'empty':
         if (optional) void keep(null);
-        else setStatus({ kind: 'refused', message: `${label}: write a date, like 2025-06-03 or 3 June 2025.` });
+        else setStatus({ kind: 'refused', message: `${label}: ${words.write}` });
         return;
       case 'date':
         void keep(result.day);
@@ -127,18 +136,13 @@ export function DateField({ label, value, commit, optional = true, hint, testId,
       <label htmlFor={id} id={`${id}-label`}>
         {label}
       </label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
       <div className="date-field-box">
         <input
           id={id}
           value={text}
           data-testid={testId}
           autoComplete="off"
-          placeholder="e.g. 3 June 2025"
+          placeholder={words.placeholder}
           aria-describedby={describedBy}
           aria-invalid={status.kind === 'refused' ? true : undefined}
           onChange={(e) => {
@@ -158,7 +162,7 @@ export function DateField({ label, value, commit, optional = true, hint, testId,
         {/* The browser's own calendar, opened by the button; it never takes focus from the keyboard. */}
         <input
           ref={picker}
-          type="date"
+          type={precision === 'month' ? 'month' : 'date'}
           className="date-field-native"
           tabIndex={-1}
           aria-hidden="true"
@@ -168,6 +172,12 @@ export function DateField({ label, value, commit, optional = true, hint, testId,
           }}
         />
       </div>
+      {/* Under the box: date fields sit in a row of boxes (the call's date, month, duration), and a hint above one would push it out of line. */}
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
       {status.kind === 'refused' && (
         <p id={`${id}-status`} className="error" role="alert">
           {status.saveFailed ? `Not saved: ${status.message}` : `${status.message} Nothing was saved.`}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTypedDate } from '../../../domain/typed-date';
+import { parseTypedDate, parseTypedMonth } from '../../../domain/typed-date';
 
 describe('reading a typed date', () => {
   it.each([
@@ -92,4 +92,50 @@ describe('reading a typed date', () => {
   it.each(['yesterday', 'June 2025', '2025', '3 June', '2025-06-03T10:00', '3//6/2025'])('says %j is not a date it can read, with examples', (typed) => {
     expect(parseTypedDate(typed)).toEqual({ kind: 'refused', message: expect.stringContaining('Write it like 2025-06-03 or 3 June 2025.') });
   });
+});
+
+describe('reading a typed month', () => {
+  it.each([
+    ['2025-06', '2025-06'],
+    ['2025/6', '2025-06'],
+    ['6/2025', '2025-06'],
+    ['06.2025', '2025-06'],
+    ['June 2025', '2025-06'],
+    ['june, 2025', '2025-06'],
+    ['Jun. 2025', '2025-06'],
+    ['Sept 2024', '2024-09'],
+    // A whole date is taken for its month.
+    ['3 June 2025', '2025-06'],
+    ['2025-06-03', '2025-06'],
+    ['13/6/2025', '2025-06'],
+    ['  December   2025 ', '2025-12'],
+  ])('takes %j as %s', (typed, stored) => {
+    expect(parseTypedMonth(typed)).toEqual({ kind: 'date', day: stored });
+  });
+
+  it('asks which month a numeric date of unclear order is in, unless Settings fix the order', () => {
+    expect(parseTypedMonth('3/6/2025')).toEqual({
+      kind: 'ambiguous',
+      question: 'Is 3/6/2025 in June 2025 or March 2025?',
+      dayFirst: { day: '2025-06', label: 'June 2025' },
+      monthFirst: { day: '2025-03', label: 'March 2025' },
+    });
+    expect(parseTypedMonth('3/6/2025', 'day-first')).toEqual({ kind: 'date', day: '2025-06' });
+    expect(parseTypedMonth('3/6/2025', 'month-first')).toEqual({ kind: 'date', day: '2025-03' });
+  });
+
+  it.each([
+    ['2025-13', /There is no month 13/],
+    ['13/2025', /There is no month 13/],
+    ['Juno 2025', /“Juno” is not a month name/],
+    ['June 25', /Write the year in full/],
+    ['31 June 2025', /June has 30 days/],
+    ['next spring', /“next spring” is not a month this field can read\. Write it like June 2025 or 2025-06\./],
+  ])('refuses %j in words', (typed, reason) => {
+    const result = parseTypedMonth(typed);
+    expect(result.kind).toBe('refused');
+    expect(result.kind === 'refused' && result.message).toMatch(reason);
+  });
+
+  it('an empty box is empty', () => expect(parseTypedMonth('  ')).toEqual({ kind: 'empty' }));
 });

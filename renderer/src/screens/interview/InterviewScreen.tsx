@@ -29,9 +29,12 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
   // Interviewees renamed in place (the page is not reloaded for it); a reload remounts the editor with the store's names.
   const [renamed, setRenamed] = useState<ReadonlyMap<number, string>>(new Map());
 
+  // The published month as the store has it: a new date moves it when it followed the date.
+  const [month, setMonth] = useState(interview.month);
   const patch = useCallback(
     async (fields: Omit<InputOf<'updateInterview'>, 'id' | 'version'>) => {
-      await save((version) => call('updateInterview', { id: interview.id, version, ...fields }));
+      const saved = await save((version) => call('updateInterview', { id: interview.id, version, ...fields }));
+      setMonth(saved.month);
       setPreviewVersion((v) => v + 1);
     },
     [interview.id, save],
@@ -47,14 +50,7 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
           <h3 id="details-title">The call</h3>
           <div className="field-row">
             <DateField label="Date" value={interview.date} commit={(date) => patch({ date })} testId="interview-date" />
-            <AutosaveField
-              label="Published month"
-              className="w-date"
-              initial={interview.month ?? ''}
-              save={(v) => patch({ month: v || null })}
-              placeholder="YYYY-MM"
-              hint="Follows the date unless you set it."
-            />
+            <DateField precision="month" label="Published month" value={month} commit={(month) => patch({ month })} hint="Follows the date unless you set it." testId="interview-month" />
             <AutosaveField
               label="Duration (minutes)"
               className="w-xs"
