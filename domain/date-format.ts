@@ -65,3 +65,14 @@ export function formatDate(stored: string, format: DateFormat): string {
   }
   return stored;
 }
+
+const DATES_IN_TEXT = /\b\d{4}-\d{2}(?:-\d{2})?\b(?!-)/g;
+
+/**
+ * A sentence written with stored dates ("Interview of 2024-09-17 moved to the trash", a
+ * change's label kept in the history) with each day or month in the chosen format, so the
+ * history reads in the same dates as the screens. Only whole ISO days and months are touched.
+ */
+export function formatDatesIn(text: string, format: DateFormat): string {
+  return format === 'iso' ? text : text.replace(DATES_IN_TEXT, (stored) => formatDate(stored, format));
+}

@@ -131,6 +131,15 @@ describe('the date field', () => {
     await acme.waitFor();
     expect((await acme.locator('td.date').allTextContents()).map((t) => t.trim())).toEqual(['Jun 22, 2024', 'Jun 3, 2025']);
 
+    // Names kept with stored dates (the trash, the history's changes) read in the same format.
+    const gone = await services().createInterview({ adopterId: app.seed.adopters[2]!.adopter.id, date: '2024-09-17' });
+    await services().deleteInterview({ id: gone.id });
+    await app.show('#/trash');
+    const item = page().locator('ul.trash li').filter({ hasText: 'Interview of Sep 17, 2024' });
+    await item.waitFor();
+    await item.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => page().getByRole('status').filter({ hasText: 'Restored' }).first().textContent()).toContain('Restored Interview of Sep 17, 2024.');
+
     await app.show('#/settings');
     await page().getByLabel('Dates are shown as').selectOption({ label: '2025-06-03' });
     await expect.poll(async () => (await services().getSettings({})).dateFormat).toBe('iso');

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { formatDate, resolveDateFormat, type DateFormatChoice, type TypedOrder } from '../../../domain/date-format';
+import { formatDate, formatDatesIn, resolveDateFormat, type DateFormatChoice, type TypedOrder } from '../../../domain/date-format';
 import type { Settings } from '../../../services/views';
 
 /**
@@ -25,12 +25,16 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener);
 };
 
-/** `show("2025-06-03")` → "3 Jun 2025" (or the chosen format); the typed order for date fields. */
+/**
+ * `show("2025-06-03")` → "3 Jun 2025" (or the chosen format); `showIn` does it for each date of
+ * a sentence written with stored dates (a change's label); the typed order for date fields.
+ */
 export function useDates() {
   const preferences = useSyncExternalStore(subscribe, () => current);
   const format = resolveDateFormat(preferences.format);
   const show = useCallback((stored: string) => formatDate(stored, format), [format]);
-  return { show, typedOrder: preferences.typedOrder };
+  const showIn = useCallback((text: string) => formatDatesIn(text, format), [format]);
+  return { show, showIn, typedOrder: preferences.typedOrder };
 }
 
 /** The reviewer's calendar day of a moment ("2026-12-03T23:30:00Z" → "2026-12-04" east of UTC). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, resolveDateFormat, systemDateFormat } from '../../../domain/date-format';
+import { formatDate, formatDatesIn, resolveDateFormat, systemDateFormat } from '../../../domain/date-format';
 import { parseTypedDate } from '../../../domain/typed-date';
 
 describe('showing a stored date', () => {
@@ -36,5 +36,21 @@ describe('showing a stored date', () => {
     expect(systemDateFormat('sv-SE')).toBe('iso');
     expect(resolveDateFormat('system', 'en-US')).toBe('month-day-year');
     expect(resolveDateFormat('iso', 'en-US')).toBe('iso');
+  });
+});
+
+describe('dates inside a sentence (a change in the history)', () => {
+  it.each([
+    ['Interview of 2024-09-17 moved to the trash', 'day-month-year', 'Interview of 17 Sep 2024 moved to the trash'],
+    ['Interview of 2024-09-17 moved to the trash', 'month-day-year', 'Interview of Sep 17, 2024 moved to the trash'],
+    ['Adopter 3, interview of 2025-03', 'day-month-year', 'Adopter 3, interview of Mar 2025'],
+    ['From 2024-06-10 to 2025-01-02', 'month-day-year', 'From Jun 10, 2024 to Jan 2, 2025'],
+    ['Interview of 2024-09-17 moved to the trash', 'iso', 'Interview of 2024-09-17 moved to the trash'],
+    // Not a date of ours: numbers in names, versions, slugs and impossible months stay as written.
+    ['Import globex-2024-09-17-v2.md', 'day-month-year', 'Import globex-2024-09-17-v2.md'],
+    ['Release 2024-13 notes', 'day-month-year', 'Release 2024-13 notes'],
+    ['Order 12024-09-17', 'day-month-year', 'Order 12024-09-17'],
+  ] as const)('%j in %s', (text, format, shown) => {
+    expect(formatDatesIn(text, format)).toBe(shown);
   });
 });

@@ -24,7 +24,7 @@ export function HistoryDialog({ onClose, onUndo }: { onClose: () => void; onUndo
   const [changes, setChanges] = useState<HistoryListEntry[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
-  const { show } = useDates();
+  const { show, showIn } = useDates();
 
   useEffect(() => {
     call('recentChanges', { limit: LIMIT })
@@ -44,7 +44,7 @@ export function HistoryDialog({ onClose, onUndo }: { onClose: () => void; onUndo
           {changes.map((change) => (
             <li key={change.id} className={change.undone ? 'history-undone' : undefined}>
               <div className="history-what">
-                <span className="history-label">{describeChange(change)}</span>
+                <span className="history-label">{describeChange(change, showIn)}</span>
                 <span className="history-where">
                   {change.projectName ?? (change.projectId === null ? 'All projects' : 'A project no longer here')} · <time dateTime={change.at}>{when(change.at, show)}</time>
                   {change.undone && ' · undone'}

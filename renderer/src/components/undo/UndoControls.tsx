@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useDates } from '../../hooks/dates';
 import { isTyping } from '../../keyboard';
 import type { Route } from '../../router';
 import { HistoryDialog } from './HistoryDialog';
@@ -12,6 +13,7 @@ import { describeChange, useUndoRedo } from './useUndoRedo';
  */
 export function UndoControls({ route }: { route: Route }) {
   const { state, reload, undo, redo, undoChosen } = useUndoRedo(route);
+  const { showIn } = useDates();
   const [listOpen, setListOpen] = useState(false);
 
   useEffect(() => {
@@ -30,8 +32,8 @@ export function UndoControls({ route }: { route: Route }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, redo]);
 
-  const undoName = state.undo ? `Undo: ${describeChange(state.undo)}` : 'Nothing to undo here';
-  const redoName = state.redo ? `Redo: ${describeChange(state.redo)}` : 'Nothing to redo here';
+  const undoName = state.undo ? `Undo: ${describeChange(state.undo, showIn)}` : 'Nothing to undo here';
+  const redoName = state.redo ? `Redo: ${describeChange(state.redo, showIn)}` : 'Nothing to redo here';
   return (
     <>
       <span className="undo-controls" role="group" aria-label="Undo">

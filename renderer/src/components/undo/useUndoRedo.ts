@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChangeSummary, UndoResult, UndoState } from '../../../../domain/history';
 import { call, errorMessage, onAnswered } from '../../client';
+import { useDates } from '../../hooks/dates';
 import { useRefresh } from '../../hooks/refresh';
 import { useSaveStatus } from '../../hooks/saveStatus';
 import { useToast } from '../../hooks/toast';
 import type { Route } from '../../router';
 
-/** A change as the buttons and toasts name it: "Summary approved — Adopter 3, Quillmesh". */
-export function describeChange(change: Pick<ChangeSummary, 'label' | 'target'>): string {
-  return change.target && !change.label.includes(change.target) ? `${change.label} — ${change.target}` : change.label;
+/**
+ * A change as the buttons and toasts name it: "Summary approved — Adopter 3, Quillmesh". Labels
+ * are kept with stored dates; `showIn` writes them in the format of Settings.
+ */
+export function describeChange(change: Pick<ChangeSummary, 'label' | 'target'>, showIn: (text: string) => string): string {
+  return showIn(change.target && !change.label.includes(change.target) ? `${change.label} — ${change.target}` : change.label);
 }
 
 /** The changes Undo walks back on this screen: its project's, or on the app's own screens the app-level ones. */
@@ -27,6 +31,7 @@ export function useUndoRedo(route: Route) {
   const { generation, refresh } = useRefresh();
   const { overall } = useSaveStatus();
   const toast = useToast();
+  const { showIn } = useDates();
   const [state, setState] = useState<UndoState>({ undo: null, redo: null });
 
   const reload = useCallback(() => {
@@ -54,7 +59,7 @@ export function useUndoRedo(route: Route) {
     async (kind: 'undo' | 'redo', step: () => Promise<UndoResult>) => {
       try {
         const result = await step();
-        const named = describeChange(result);
+        const named = describeChange(result, showIn);
         // Each toast offers the way back: after an undo, redo it; after a redo, undo it again.
         // The change's own project, which is not always the screen's (one chosen in the history list).
         const where = result.projectId === null ? {} : { projectId: result.projectId };

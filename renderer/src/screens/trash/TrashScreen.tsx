@@ -13,7 +13,7 @@ import { emptyTrashQuestion } from './loss';
 export function TrashScreen() {
   const { generation, refresh } = useRefresh();
   const { state, reload } = useOp('listTrash', {}, [generation]);
-  const { show } = useDates();
+  const { show, showIn } = useDates();
   const { error, done, act } = useAction(refresh);
   // Counted when the reviewer asks to empty, so the question names what is there now.
   const [confirming, setConfirming] = useState<TrashSummary | null>(null);
@@ -46,9 +46,9 @@ export function TrashScreen() {
                 {items.map((item) => (
                   <li key={`${item.entity}:${item.id}`}>
                     <span>
-                      {item.title} <span className="muted">({item.entity}, deleted {show(localDayOf(item.deletedAt))})</span>
+                      {showIn(item.title)} <span className="muted">({item.entity}, deleted {show(localDayOf(item.deletedAt))})</span>
                     </span>
-                    <button type="button" onClick={() => void act(() => call('restoreFromTrash', { entity: item.entity, id: item.id }), `Restored ${item.title}.`)}>
+                    <button type="button" onClick={() => void act(() => call('restoreFromTrash', { entity: item.entity, id: item.id }), `Restored ${showIn(item.title)}.`)}>
                       Restore
                     </button>
                   </li>
