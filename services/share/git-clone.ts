@@ -1,0 +1,180 @@
+/**
+ * The project's clone under the data folder (team mode, docs/team.md): a bare repository, so no
+ * file of the project is ever written out loose, that can always be rebuilt from the store and
+ * the remote. Refs move only after what they name is written: the local branch after a push
+ * succeeded, the outgoing ref before a push is tried.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gitError, gitFailureText, runGit, text } from './git';
+import { LOCAL_REF, OUTGOING_REF, REMOTE, REMOTE_REF, SHARE_BRANCH } from './git-layout';
+import { commitTree, fileIds, readTree, writeTree, type ShareFiles } from './git-tree';
+import { remoteForm, shownUrl } from './remote-url';
+
+export type PushResult = { status: 'pushed' } | { status: 'rejected'; why: string };
+
+export interface CommitInfo {
+  commit: string;
+  name: string;
+  email: string;
+  /** Committer time, seconds since 1970. */
+  time: number;
+}
+
+/** Where the clone's three refs stand (null: not there). */
+export interface CloneRefs {
+  /** The last commit this reviewer and the remote agreed on. */
+  local: string | null;
+  /** The remote's head as of the last fetch (null: the remote holds nothing yet). */
+  remote: string | null;
+  /** A commit made and not known pushed. */
+  outgoing: string | null;
+}
+
+export interface ShareClone {
+  readonly dir: string;
+  readonly remoteUrl: string;
+  /** Fetches the shared branch; resolves with where the refs then stand. */
+  fetch(): Promise<CloneRefs>;
+  refs(): Promise<CloneRefs>;
+  /** The commit a ref names, or null. */
+  resolve(ref: string): Promise<string | null>;
+  readTree(commit: string | null): Promise<Map<string, string>>;
+  /** Each file of a commit and its blob id: enough to tell whether files changed (see `sameFiles`). */
+  fileIds(commit: string | null): Promise<Map<string, string>>;
+  /** The root tree of a commit. */
+  treeOf(commit: string): Promise<string>;
+  /** Writes the files' objects and returns their root tree (nothing names it yet). */
+  writeTree(files: ShareFiles): Promise<string>;
+  /** Writes a commit of a written tree; no ref moves. */
+  commitTree(tree: string, parents: readonly string[], message?: string): Promise<string>;
+  /** Writes the files and a commit of them; no ref moves. */
+  writeCommit(files: ShareFiles, parents: readonly string[], message?: string): Promise<string>;
+  mergeBase(a: string, b: string): Promise<string | null>;
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+  /** Pushes a commit to the shared branch; never forces: a remote that moved on rejects it. */
+  push(commit: string): Promise<PushResult>;
+  /** Moves refs in one transaction (null deletes). */
+  setRefs(updates: ReadonlyArray<readonly [ref: string, commit: string | null]>): Promise<void>;
+  /** The commits in `to` and not in `from`, newest first (for "7 records from Ana, Ben"). */
+  commitsBetween(from: string | null, to: string): Promise<CommitInfo[]>;
+}
+
+async function isRepository(dir: string): Promise<boolean> {
+  if (!fs.existsSync(dir)) return false;
+  const probe = await runGit(['rev-parse', '--is-bare-repository'], { gitDir: dir, doing: 'open the copy of the shared project', okCodes: [0, 128] });
+  return probe.code === 0 && text(probe) === 'true';
+}
+
+/**
+ * Opens the clone at `dir` (a bare repository), making it when missing. A folder there that is
+ * not one (a half-made or damaged clone) is moved aside, not deleted, and a new clone made:
+ * everything in it comes back from the store and the remote. Idempotent.
+ */
+export async function openClone(dir: string, remoteUrl: string): Promise<ShareClone> {
+  const gitDir = path.resolve(dir);
+  if (fs.existsSync(gitDir) && fs.readdirSync(gitDir).length > 0 && !(await isRepository(gitDir))) {
+    fs.renameSync(gitDir, `${gitDir}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  }
+  fs.mkdirSync(path.dirname(gitDir), { recursive: true });
+  await runGit(['init', '--bare', '-q', '--object-format=sha1', `--initial-branch=${SHARE_BRANCH}`, gitDir], { doing: 'make the copy of the shared project' });
+  const set = (key: string, value: string) => runGit(['config', '--replace-all', key, value], { gitDir, doing: 'set up the copy of the shared project' });
+  await set(`remote.${REMOTE}.url`, remoteUrl);
+  await set(`remote.${REMOTE}.fetch`, `+refs/heads/${SHARE_BRANCH}:${REMOTE_REF}`);
+  // A reflog in the bare clone: every move of a ref can be traced after the fact.
+  await set('core.logAllRefUpdates', 'always');
+  return cloneAt(gitDir, remoteUrl);
+}
+
+function cloneAt(gitDir: string, remoteUrl: string): ShareClone {
+  const git = (args: readonly string[], doing: string, okCodes?: number[]) => runGit(args, { gitDir, doing, okCodes });
+  const shown = shownUrl(remoteUrl);
+  const network = { gitDir, network: true, ssh: remoteForm(remoteUrl)?.transport === 'ssh' };
+
+  const resolve = async (ref: string) => {
+    const found = await git(['rev-parse', '-q', '--verify', `${ref}^{commit}`], 'read the copy of the shared project', [0, 1, 128]);
+    return found.code === 0 ? text(found) : null;
+  };
+
+  const clone: ShareClone = {
+    dir: gitDir,
+    remoteUrl,
+    resolve,
+
+    async fetch() {
+      try {
+        await runGit(['fetch', '-q', '--no-tags', '--prune', REMOTE], { ...network, doing: `fetch from ${shown}` });
+      } catch (error) {
+        // An empty remote has no shared branch yet: nothing to fetch is not a failure.
+        if (!/couldn't find remote ref/i.test(gitFailureText(error))) throw error;
+        await clone.setRefs([[REMOTE_REF, null]]);
+      }
+      return clone.refs();
+    },
+
+    async refs() {
+      const listing = await git(['for-each-ref', '--format=%(objectname) %(refname)', LOCAL_REF, REMOTE_REF, OUTGOING_REF], 'read the copy of the shared project');
+      const at = new Map(
+        text(listing)
+          .split('\n')
+          .filter((line) => line !== '')
+          .map((line) => [line.slice(line.indexOf(' ') + 1), line.slice(0, line.indexOf(' '))] as const),
+      );
+      return { local: at.get(LOCAL_REF) ?? null, remote: at.get(REMOTE_REF) ?? null, outgoing: at.get(OUTGOING_REF) ?? null };
+    },
+
+    readTree: (commit) => readTree(gitDir, commit),
+    fileIds: (commit) => fileIds(gitDir, commit),
+
+    async treeOf(commit) {
+      return text(await git(['rev-parse', '--verify', `${commit}^{tree}`], 'read the copy of the shared project'));
+    },
+
+    writeTree: (files) => writeTree(gitDir, files),
+
+    commitTree: (tree, parents, message) => commitTree(gitDir, tree, parents, message),
+
+    async writeCommit(files, parents, message) {
+      return commitTree(gitDir, await writeTree(gitDir, files), parents, message);
+    },
+
+    async mergeBase(a, b) {
+      const found = await git(['merge-base', a, b], 'compare your copy with the team’s', [0, 1]);
+      return found.code === 0 ? text(found) : null;
+    },
+
+    async isAncestor(ancestor, descendant) {
+      return (await git(['merge-base', '--is-ancestor', ancestor, descendant], 'compare your copy with the team’s', [0, 1])).code === 0;
+    },
+
+    async push(commit) {
+      const pushed = await runGit(['push', '--porcelain', '--no-verify', REMOTE, `${commit}:refs/heads/${SHARE_BRANCH}`], { ...network, doing: `push to ${shown}`, okCodes: [0, 1] });
+      if (pushed.code === 0) return { status: 'pushed' };
+      const line = text(pushed)
+        .split('\n')
+        .find((l) => l.startsWith('!'));
+      const summary = line?.split('\t')[2] ?? '';
+      if (/non-fast-forward|fetch first|stale info/.test(summary)) return { status: 'rejected', why: summary };
+      const said = summary || pushed.stderr.trim().split('\n')[0] || 'no reason given';
+      throw gitError('IO_ERROR', 'failed', `The repository at ${shown} refused what you shared (Git said: “${said}”). Nothing was lost; ask whoever manages the repository.`);
+    },
+
+    async setRefs(updates) {
+      const lines = updates.map(([ref, commit]) => (commit === null ? `delete ${ref}\n` : `update ${ref} ${commit}\n`));
+      await runGit(['update-ref', '--stdin'], { gitDir, doing: 'record where the shared project stands', input: `start\n${lines.join('')}commit\n` });
+    },
+
+    async commitsBetween(from, to) {
+      const range = from === null ? [to] : [to, `^${from}`];
+      const log = await git(['log', '--format=%H%x1f%an%x1f%ae%x1f%ct', ...range, '--'], 'read the shared history');
+      return text(log)
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => {
+          const [commit, name, email, time] = line.split('\x1f');
+          return { commit: commit!, name: name!, email: email!, time: Number(time) };
+        });
+    },
+  };
+  return clone;
+}
