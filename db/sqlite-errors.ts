@@ -52,6 +52,8 @@ export function ioReason(error: unknown): string | null {
   const code = codeOf(error);
   if (code === undefined) return null;
   if (code in NODE_IO_REASONS) return NODE_IO_REASONS[code]!;
+  // Making a folder whose name a file already has: Node says EEXIST.
+  if (code === 'EEXIST' && (error as { syscall?: string }).syscall === 'mkdir') return 'a file stands where a folder should be';
   const family = baseCode(code);
   if (!IO_CODES.has(family)) return null;
   if (family === 'SQLITE_FULL') return 'the disk is full';

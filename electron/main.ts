@@ -86,12 +86,8 @@ if (!app.requestSingleInstanceLock()) {
     registerIpcHandlers(ipcMain, desk.services, (event) => isTrustedSender(event, () => mainWindow?.webContents.id));
     mainWindow = createMainWindow();
     // The day's automatic backup waits until the first screen is loaded, then runs in short steps
-    // (db/daily-backup.ts); a failure is shown as it was when the opening wrote it.
+    // (db/daily-backup.ts); a failure is shown in the window, which asks for it (dailyBackupNotice).
     const opened = desk;
-    mainWindow.webContents.once('did-finish-load', () => {
-      void opened.startDailyBackup().then(({ warning }) => {
-        if (warning) dialog.showErrorBox('Adoption Desk', warning);
-      });
-    });
+    mainWindow.webContents.once('did-finish-load', () => void opened.startDailyBackup());
   });
 }

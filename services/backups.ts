@@ -16,6 +16,10 @@ export interface BackupHost {
   readonly nativeBinding?: string;
   /** The Desk was opened read-only: a restore would write, so it is refused. */
   readonly readOnly?: boolean;
+  /** Settles once the day's automatic backup is written (null) or failed (its warning, in words). */
+  dailyBackupWarning(): Promise<string | null>;
+  /** A backup was written by hand: today's is no longer missing, whatever the automatic one said. */
+  backupWritten(): void;
   /** The open store; throws the opening's DeskError when the Desk runs in recovery mode. */
   store(): Store;
   /** Closes the store, runs `swap` (file operations only), reopens the store. */
@@ -55,7 +59,7 @@ const same = (a: string, b: string) => {
  *    deleted, never rotated); the staged copy is renamed into place; the store reopens
  *    (migrating an older backup, after its own before-migration backup).
  */
-export function backupServices(host: BackupHost): ServiceGroup<'listBackups' | 'backupNow' | 'restoreBackup'> {
+export function backupServices(host: BackupHost): ServiceGroup<'listBackups' | 'backupNow' | 'restoreBackup' | 'dailyBackupNotice'> {
   const resolveBackup = (given: string): string => {
     if (path.isAbsolute(given)) return given;
     const inFolder = path.join(backupFolderOf(host.file), given);
@@ -66,8 +70,14 @@ export function backupServices(host: BackupHost): ServiceGroup<'listBackups' | '
   return {
     listBackups: () => listBackupFiles(host.file).map(info),
 
-    backupNow: () => info(writeBackup(host.store().db, host.file, 'manual', host.clock)),
+    backupNow: () => {
+      const written = info(writeBackup(host.store().db, host.file, 'manual', host.clock));
+      host.backupWritten();
+      return written;
+    },
 
+    // The window asks once as it opens and is answered when the backup settles: a failure is shown where the reviewer works.
+    dailyBackupNotice: async () => ({ warning: await host.dailyBackupWarning() }),
     restoreBackup: ({ file }) => {
       if (host.readOnly) throw new DeskError('IO_ERROR', `The database ${host.file} was opened read-only, so nothing was restored.`);
       const backup = resolveBackup(file);

@@ -137,6 +137,7 @@ export const contract = {
   listBackups: op<BackupInfo[]>()(none, 'The backups in the data folder, newest first.'),
   backupNow: op<BackupInfo>()(none, 'Write a backup of the database now.'),
   restoreBackup: op<RestoreResult>()(backupInputs.restore, 'Replace the database with a checked backup; the replaced file is kept beside it.'),
+  dailyBackupNotice: op<{ warning: string | null }>()(none, 'Waits for the day’s automatic backup; its warning when it could not be written.'),
 
   previewAdoption: op<AdoptionPreview>()(adoption.render, 'The Adoption section as it would print, with leaks, warnings and criteria (private).'),
   exportAdoptionMarkdown: op<AdoptionExport>()(adoption.render, 'The Adoption section as Markdown for the DD; refused with LEAK_DETECTED on any leak.', {

@@ -24,7 +24,7 @@ import { checkProjectSize } from './project-limits';
 import { trashSummaryServices } from './trash-summary';
 
 /** Every contract operation over one open store, except backups (which need the Desk: see desk.ts). */
-export function createServices(store: Store): Omit<Services, 'listBackups' | 'backupNow' | 'restoreBackup'> {
+export function createServices(store: Store): Omit<Services, 'listBackups' | 'backupNow' | 'restoreBackup' | 'dailyBackupNotice'> {
   // Whatever door a change came through, it leaves its project within domain/limits.ts.
   store.checkBeforeCommit((projectId) => checkProjectSize(store, projectId));
   return {

@@ -118,6 +118,10 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
     }
   };
   open(options.recover === true);
+  // What the window shows about the day's backup once it is written: nothing when none was due.
+  let settleBackup: (warning: string | null) => void = () => {};
+  let backupWarning = new Promise<string | null>((resolve) => (settleBackup = resolve));
+  if (!backupDue) settleBackup(null);
 
   const currentStore = (): Store => {
     if (store) return store;
@@ -131,6 +135,10 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.readOnly ? { readOnly: true } : {}),
     store: currentStore,
+    dailyBackupWarning: () => backupWarning,
+    backupWritten: () => {
+      backupWarning = Promise.resolve(null);
+    },
     replaceDatabase(swap) {
       // A daily backup still being written would copy the database being replaced: stop it, delete its partial file.
       dailyBackup?.abandon();
@@ -213,7 +221,10 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
     },
     startDailyBackup: () => {
       if (dailyBackupDone) return dailyBackupDone;
-      if (!backupDue || !store) return (dailyBackupDone = Promise.resolve({ created: null, removed: [], warning: null, abandoned: false }));
+      if (!backupDue || !store) {
+        settleBackup(null);
+        return (dailyBackupDone = Promise.resolve({ created: null, removed: [], warning: null, abandoned: false }));
+      }
       dailyBackup = startDailyBackup(absolute, {
         clock,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -221,6 +232,7 @@ export function openDesk(file: string, options: DeskOptions = {}): Desk {
       });
       dailyBackupDone = dailyBackup.done.then((outcome) => {
         if (outcome.warning) openOptions.onWarning?.(outcome.warning);
+        settleBackup(outcome.warning);
         return outcome;
       });
       return dailyBackupDone;

@@ -57,6 +57,7 @@ export const OPERATION_NAMES = [
   'listBackups',
   'backupNow',
   'restoreBackup',
+  'dailyBackupNotice',
   'previewAdoption',
   'exportAdoptionMarkdown',
   'checkAdoption',

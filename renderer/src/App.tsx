@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from './client';
 import { HelpOverlay } from './components/HelpOverlay';
 import { RefreshProvider } from './hooks/refresh';
+import { BackupNotice } from './components/BackupNotice';
 import { SaveStatusLine, SaveStatusProvider, useSaveStatus } from './hooks/saveStatus';
 import { ToastProvider } from './hooks/toast';
 import { UndoControls } from './components/undo/UndoControls';
@@ -69,7 +70,7 @@ function Shell() {
   useShortcuts(route, { search: () => setSearchOpen(true), help: () => setHelpOpen(true) });
 
   // Closing the window (or the tab) with an unsaved edit asks first.
-  useEffect(() => platform.askBeforeLeaving(() => overall.kind !== 'saved'), [overall.kind]);
+  useEffect(() => platform.askBeforeLeaving(() => overall.kind !== 'saved' && overall.kind !== 'idle'), [overall.kind]);
 
   return (
     <div className="app">
@@ -101,6 +102,7 @@ function Shell() {
       </header>
       {route.name === 'projects' && <p className="app-tagline">Adopter interviews for a due diligence, kept on this computer.</p>}
       <UnsavedEdits />
+      <BackupNotice />
       <main id="main" className="app-main" tabIndex={-1}>
         <Screen route={route} />
       </main>

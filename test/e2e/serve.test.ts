@@ -86,6 +86,20 @@ describe('adoption-desk serve in Chromium', () => {
 
   it('in the browser, Settings says how the app runs, and closing the tab with an unsaved edit asks first', async () => {
     const page = browsers[0]!.page;
+    // A window where nothing was edited says nothing about saving, and closes without asking.
+    const fresh = await browsers[0]!.context.newPage();
+    const asked: string[] = [];
+    fresh.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await fresh.goto(url);
+    await fresh.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(await fresh.getByTestId('save-status').textContent()).toBe('');
+    await fresh.close({ runBeforeUnload: true });
+    await expect.poll(() => fresh.isClosed()).toBe(true);
+    expect(asked).toEqual([]);
+
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     expect(await page.getByTestId('browser-host').textContent()).toContain('closing this tab does not stop it');
     const dialogs: string[] = [];
