@@ -1,7 +1,11 @@
 import type { EntityTable, RowMeta } from '../db/entity-table';
 import type { Store } from '../db/store';
 import { ARCHIVE_VERSION, archiveKeys, serializeArchive, type ArchiveInput } from '../templates/import/archive-format';
+import { lower, ranked } from '../templates/share/format-order';
 import type { DocumentFile } from './views';
+
+// services/import-archive.ts ranks the same way.
+export { ranked };
 
 /**
  * A project as its archive: everything in it (live records) as the archive's plain data, and
@@ -9,21 +13,7 @@ import type { DocumentFile } from './views';
  * limits (services/project-limits.ts) measure a project by this archive.
  */
 
-const lower = (s: string) => s.trim().toLocaleLowerCase('en');
 const stamps = (r: RowMeta) => ({ createdAt: r.createdAt, updatedAt: r.updatedAt });
-
-/** Keys that stay unique: a second record with the same natural key gets "#2". */
-export function ranked<T>(items: readonly T[], base: (item: T) => string): Map<T, string> {
-  const count = new Map<string, number>();
-  const out = new Map<T, string>();
-  for (const item of items) {
-    const b = base(item);
-    const n = (count.get(b) ?? 0) + 1;
-    count.set(b, n);
-    out.set(item, n === 1 ? b : `${b}#${n}`);
-  }
-  return out;
-}
 
 /** Everything in one project (live records), as the archive's plain data. */
 export function buildArchive(store: Store, projectId: number): ArchiveInput {
