@@ -13,8 +13,9 @@
 
 /**
  * Every kind of record a shared project holds; the order is the order records are written and
- * read. A `conflict` is an open text conflict (templates/share/merge.ts): it travels like any
- * record, so every reviewer sees it until someone resolves it.
+ * read. A `conflict` is an open text conflict (templates/share/merge.ts; its fields and uid in
+ * templates/share/merge-conflicts.ts): it travels like any record, so every reviewer sees it
+ * until someone resolves it (deletes it).
  */
 export const SHARE_KINDS = ['project', 'organization', 'person', 'adopter', 'allowance', 'dismissal', 'interview', 'participant', 'answer', 'quote', 'conflict'] as const;
 export type ShareKind = (typeof SHARE_KINDS)[number];

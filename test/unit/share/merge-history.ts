@@ -266,23 +266,3 @@ export function textsHeld(s: ShareSnapshot): Set<string> {
   }
   return out;
 }
-
-/** What makes a snapshot not whole, in words: duplicate natural keys. (Dangling links: danglingLinks.) */
-export function duplicateKeys(s: ShareSnapshot): string[] {
-  const seen = new Map<string, string>();
-  const out: string[] = [];
-  for (const r of s.values()) {
-    const key =
-      r.kind === 'adopter'
-        ? `Adopter ${String(r.fields.number)}`
-        : r.kind === 'answer'
-          ? `answer ${String(r.fields.interviewUid)}/${String(r.fields.questionKey)}`
-          : r.kind === 'participant'
-            ? `participant ${String(r.fields.interviewUid)}/${String(r.fields.personUid)}`
-            : null;
-    if (key === null) continue;
-    if (seen.has(key)) out.push(`${key}: ${seen.get(key)} and ${r.uid}`);
-    else seen.set(key, r.uid);
-  }
-  return out;
-}
