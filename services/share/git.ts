@@ -164,13 +164,23 @@ function spawnGit(args: readonly string[], options: GitRunOptions): Promise<GitR
   const timeoutMs = options.timeoutMs ?? (options.network ? NETWORK_TIMEOUT_MS : LOCAL_TIMEOUT_MS);
   const ok = options.okCodes ?? [0];
   return new Promise((resolve, reject) => {
-    const child = spawn('git', fullArgs, { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    // Its own process group, so a timeout stops what Git started too (ssh, a credential helper),
+    // and no terminal to prompt on.
+    const group = process.platform !== 'win32';
+    const child = spawn('git', fullArgs, { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true, detached: group });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+      reject(gitError('IO_ERROR', 'timeout', `Git did not finish within ${seconds} second${seconds === 1 ? '' : 's'} when asked to ${options.doing}; check the network and try again.`));
     }, timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
@@ -183,10 +193,7 @@ function spawnGit(args: readonly string[], options: GitRunOptions): Promise<GitR
     child.on('close', (code) => {
       clearTimeout(timer);
       const stderr = Buffer.concat(err).toString('utf8');
-      if (timedOut) {
-        reject(gitError('IO_ERROR', 'timeout', `Git did not finish within ${Math.round(timeoutMs / 1000)} seconds when asked to ${options.doing}; check the network and try again.`));
-        return;
-      }
+      if (timedOut) return;
       const exit = code ?? -1;
       if (!ok.includes(exit)) {
         const said = gitSaid(stderr);

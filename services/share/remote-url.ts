@@ -71,7 +71,9 @@ export function remoteForm(url: string): RemoteForm | null {
     return { transport, host: bareHost(authority), path: cleanPath(slash < 0 ? '' : rest.slice(slash)) };
   }
   // scp-like `[user@]host:path`: a colon before any slash (Git's rule; `[::1]:path` bracketed).
-  const colon = trimmed.startsWith('[') ? trimmed.indexOf(']:') + 1 : trimmed.indexOf(':');
+  const bracket = trimmed.indexOf('[');
+  const firstColon = trimmed.indexOf(':');
+  const colon = bracket >= 0 && bracket < firstColon ? trimmed.indexOf(']:', bracket) + 1 : firstColon;
   const slash = trimmed.indexOf('/');
   if (colon > 0 && (slash < 0 || colon < slash)) {
     return { transport: 'ssh', host: bareHost(trimmed.slice(0, colon)), path: cleanPath(trimmed.slice(colon + 1)) };

@@ -5,7 +5,7 @@ const ORGANIZATIONS = ['Globex', 'Initech', 'Umbrella Logistics', 'Hooli', 'Vand
 /**
  * A shared project as files, about the size of a 7-adopter DD with notes (~100 files): a format
  * file, the project, organizations, people, adopters, interviews with their summaries and raw
- * notes, answers and quotes. Invented names; accents, emoji and a BOM so bytes must survive.
+ * notes, participants, answers and quotes. Invented names; accents, emoji and a BOM so bytes must survive.
  */
 export function projectFiles(projectUid = 'prj-1', adopters = 7): Map<string, string> {
   const files = new Map<string, string>();
@@ -21,6 +21,7 @@ export function projectFiles(projectUid = 'prj-1', adopters = 7): Map<string, st
       files.set(`interviews/${id}.json`, JSON.stringify({ adopterUid: `adopter-${i}`, date: '2026-11-0' + (k + 1), uid: id }) + '\n');
       files.set(`interviews/${id}.summary.md`, `${org} runs Kite in production on ${3 + i} clusters.\n\nUpgrades were smooth — “no surprises” ✅.\n`);
       files.set(`interviews/${id}.raw-notes.md`, `\uFEFFRaw notes by Ben for ${org}\r\nline two\r\n${'More detail. '.repeat(40)}`);
+      files.set(`participants/participant-${i}-${k}.json`, JSON.stringify({ interviewUid: id, personUid: `person-${i}`, uid: `participant-${i}-${k}` }) + '\n');
       files.set(`answers/answer-${i}-${k}.json`, JSON.stringify({ interviewUid: id, question: 'q1', text: 'Yes, since 2024.', uid: `answer-${i}-${k}` }) + '\n');
     }
     files.set(`quotes/quote-${i}.json`, JSON.stringify({ text: 'It just works.', uid: `quote-${i}` }) + '\n');

@@ -120,3 +120,17 @@ export async function startGitHttp(projectRoot: string, account: { user: string;
 export function allowHttpPush(repository: string): void {
   fs.appendFileSync(path.join(repository, 'config'), '[http]\n\treceivepack = true\n');
 }
+
+/**
+ * A stand-in `ssh` first on the PATH: it logs its arguments and runs the Git command it was
+ * asked to run on "the server" here, so an ssh remote (`ssh://ana@127.0.0.1/<folder>`) works
+ * without an ssh server. Returns the log's lines.
+ */
+export function standInSsh(root: string, setPath: (value: string) => void): () => string[] {
+  const bin = path.join(root, 'bin');
+  const log = path.join(root, 'ssh.log');
+  fs.mkdirSync(bin, { recursive: true });
+  fs.writeFileSync(path.join(bin, 'ssh'), `#!/bin/sh\necho "$*" >> '${log}'\nfor last; do :; done\nexec sh -c "$last"\n`, { mode: 0o755 });
+  setPath(`${bin}${path.delimiter}${process.env.PATH ?? ''}`);
+  return () => (fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : []);
+}
