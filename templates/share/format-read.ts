@@ -204,14 +204,14 @@ function addInterviewTexts(files: ReadonlyMap<string, string>, path: string, uid
 /** What no one file shows: the project is there, links lead to records of the files, natural keys are unique, texts belong to an interview. */
 function checkWhole(files: ReadonlyMap<string, string>, records: readonly ShareRecord[], problems: Problems): void {
   if (!files.has(PROJECT_FILE)) problems.add(PROJECT_FILE, 'It is missing: every shared project has its project file.');
-  const present = new Set(records.map((r) => recordId(r.kind, r.uid)));
   const seen = new Map<string, string>();
   for (const r of records) {
     const path = shareFilePath(r.kind, r.uid);
     for (const link of LINKS[r.kind] ?? []) {
       const to = r.fields[link.field];
       if (link.nullable && to === null) continue;
-      if (!present.has(recordId(link.to, String(to)))) problems.add(path, `Its ${link.what} (${shareFilePath(link.to, String(to))}) is not in the shared project.`);
+      // A file there but refused has its own problems listed already.
+      if (!files.has(shareFilePath(link.to, String(to)))) problems.add(path, `Its ${link.what} (${shareFilePath(link.to, String(to))}) is not in the shared project.`);
     }
     const natural = NATURAL_KEYS[r.kind];
     if (natural) {
