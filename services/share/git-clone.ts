@@ -67,15 +67,39 @@ async function isRepository(dir: string): Promise<boolean> {
 }
 
 /**
+ * What a Git process killed part way leaves in the clone: lock files (`refs/heads/main.lock`,
+ * `packed-refs.lock`…) that would make every later call fail, and this module's scratch folders.
+ * Only Adoption Desk uses the clone, one instance per data folder, so none is still in use.
+ */
+function clearLeftovers(gitDir: string): void {
+  const visit = (dir: string, depth: number) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (depth === 0 && entry.name.startsWith('adoption-desk-write-')) fs.rmSync(full, { recursive: true, force: true });
+        else if (depth === 0 ? entry.name === 'refs' : depth > 0) visit(full, depth + 1);
+      } else if (entry.name.endsWith('.lock')) {
+        fs.rmSync(full, { force: true });
+      }
+    }
+  };
+  visit(gitDir, 0);
+}
+
+/**
  * Opens the clone at `dir` (a bare repository), making it when missing. A folder there that is
  * not one (a half-made or damaged clone) is moved aside, not deleted, and a new clone made:
  * everything in it comes back from the store and the remote. Idempotent.
+ *
+ * Open it at the start of each Sync, holding the data folder's instance lock, one Sync of a
+ * project at a time: it clears what a killed Git process left behind.
  */
 export async function openClone(dir: string, remoteUrl: string): Promise<ShareClone> {
   const gitDir = path.resolve(dir);
   if (fs.existsSync(gitDir) && fs.readdirSync(gitDir).length > 0 && !(await isRepository(gitDir))) {
     fs.renameSync(gitDir, `${gitDir}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   }
+  if (fs.existsSync(gitDir)) clearLeftovers(gitDir);
   fs.mkdirSync(path.dirname(gitDir), { recursive: true });
   await runGit(['init', '--bare', '-q', '--object-format=sha1', `--initial-branch=${SHARE_BRANCH}`, gitDir], { doing: 'make the copy of the shared project' });
   const set = (key: string, value: string) => runGit(['config', '--replace-all', key, value], { gitDir, doing: 'set up the copy of the shared project' });

@@ -59,6 +59,11 @@ describe('the house rules', () => {
   it('only server/desk-server.ts listens on a port: the browser front door is the one way in from the network', () => {
     expect(files.filter((f) => /\.listen\s*\(/.test(code(f))).map(rel)).toEqual(['server/desk-server.ts']);
   });
+
+  it('only services/share/git.ts starts a program in services/: Git, with prompts and hooks off', () => {
+    const services = files.filter((f) => rel(f).startsWith('services/'));
+    expect(services.filter((f) => /child_process/.test(code(f))).map(rel)).toEqual(['services/share/git.ts']);
+  });
 });
 
 describe('lint enforces the layers', { timeout: 30_000 }, () => {

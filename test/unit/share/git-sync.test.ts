@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitFailureOf } from '../../../services/share/git';
@@ -6,6 +8,7 @@ import { LOCAL_REF, OUTGOING_REF, REMOTE_REF } from '../../../services/share/git
 import { syncLoop, type SyncSides } from '../../../services/share/git-sync';
 import { fileMerge, projectFiles } from '../../helpers/git-files';
 import { actAs, bareRemote, git, useGitSandbox } from '../../helpers/git-sandbox';
+import { allowHttpPush, startGitHttp } from '../../helpers/git-servers';
 
 const sandbox = useGitSandbox();
 
@@ -141,6 +144,24 @@ async function anaWithUnnamedCommit(): Promise<{ remote: string; ana: Reviewer; 
   return { remote, ana, before, commit: await ana.clone.writeCommit(ana.store, [before]) };
 }
 
+describe('a Sync through a private http remote', { timeout: 60_000 }, () => {
+  it('uses the reviewer’s saved credentials as they are, to fetch and to push', async () => {
+    const remote = bareRemote(sandbox.root());
+    allowHttpPush(remote);
+    const server = await startGitHttp(sandbox.root(), { user: 'ana', password: 'kite-s3cret' });
+    try {
+      fs.appendFileSync(process.env.GIT_CONFIG_GLOBAL!, '[credential]\n\thelper = "!f() { echo username=ana; echo password=kite-s3cret; }; f"\n');
+      const ana = await reviewer('Ana', server.url('team.git'), projectFiles());
+      expect(await sync(ana)).toMatchObject({ status: 'pushed' });
+      const ben = await reviewer('Ben', server.url('team.git'));
+      expect(await sync(ben)).toMatchObject({ status: 'took-theirs' });
+      expect(ben.store).toEqual(ana.store);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('a Sync killed part way is completed by the next one', { timeout: 60_000 }, () => {
   it('objects written, no ref moved (killed before the push): the next Sync pushes the store', async () => {
     // What a kill after writing the objects leaves: a commit nothing names.
@@ -199,5 +220,44 @@ describe('a Sync killed part way is completed by the next one', { timeout: 60_00
     expect(git(['--git-dir', remote, 'log', '-1', '--format=%P']).split(' ')).toHaveLength(2);
     await sync(ben);
     expect(ben.store).toEqual(ana.store);
+  });
+
+  it('killed while Git held its locks: the next Sync clears them and completes', async () => {
+    const { remote, ana, ben } = await team();
+    ana.store.set('quotes/quote-7.json', '{"text":"After the crash.","uid":"quote-7"}\n');
+    for (const leftover of ['refs/heads/main.lock', 'refs/remotes/origin/main.lock', 'packed-refs.lock', 'config.lock']) {
+      fs.writeFileSync(path.join(ana.clone.dir, leftover), '');
+    }
+    fs.mkdirSync(path.join(ana.clone.dir, 'adoption-desk-write-x'));
+    fs.writeFileSync(path.join(ana.clone.dir, 'adoption-desk-write-x', '0'), 'half a summary');
+
+    const reopened = { ...ana, clone: await openClone(ana.clone.dir, remote) };
+    expect(await sync(reopened)).toMatchObject({ status: 'pushed' });
+    expect(fs.readdirSync(ana.clone.dir).filter((name) => name.endsWith('.lock') || name.startsWith('adoption-desk-write-'))).toEqual([]);
+    await sync(ben);
+    expect(ben.store.get('quotes/quote-7.json')).toBe('{"text":"After the crash.","uid":"quote-7"}\n');
+  });
+});
+
+describe('how long a Sync takes (a figure, not a limit)', { timeout: 120_000 }, () => {
+  it('a 7-adopter project (~100 files) with a local remote: nothing changed, and one change on each side', async () => {
+    const { ana, ben } = await team();
+    const idle: number[] = [];
+    const exchange: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      let started = performance.now();
+      await sync(ana);
+      idle.push(performance.now() - started);
+      ana.store.set('interviews/interview-1-0.summary.md', `Initech, run ${run}.\n`);
+      ben.store.set('interviews/interview-2-0.summary.md', `Hooli, run ${run}.\n`);
+      await sync(ana);
+      started = performance.now();
+      await sync(ben); // fetch, merge, commit with both parents, push
+      exchange.push(performance.now() - started);
+      await sync(ana);
+      expect(ana.store).toEqual(ben.store);
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[2]!.toFixed(0);
+    console.log(`Sync of ${ana.store.size} files, median of 5: nothing changed ${median(idle)} ms; one change each side ${median(exchange)} ms; load average ${os.loadavg()[0]!.toFixed(1)}`);
   });
 });
