@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergeSnapshots } from '../../../templates/share/merge';
 import { snapshotProblems } from '../../../templates/share/merge-check';
+import { textFields } from '../../../templates/share/merge-rules';
+import { canonical } from '../../../templates/share/merge-values';
 import { baseProject, fingerprint } from './merge-fixtures';
 import { applyEdit, startTeam, stepArb, sync, textsHeld, textsWritten, type Step, type SyncSeen, type Team } from './merge-history';
 
@@ -82,6 +84,28 @@ describe('merge properties over three reviewers’ random histories', { timeout:
         for (const who of rounds[0]) sync(team, who, check);
         // Each reviewer's own edits keep their store whole, as the merge expects of its inputs.
         for (const head of team.heads) expect(snapshotProblems(head)).toEqual([]);
+      }),
+      options,
+    );
+  });
+
+  it('gives every reviewer the same single values, sets and records whichever side is "mine"', () => {
+    fc.assert(
+      fc.property(historyArb, fc.nat(2), ({ steps }, who) => {
+        const team = play(steps);
+        const input = { base: team.bases[who]!, mine: team.heads[who]!, theirs: team.remote };
+        const one = mergeSnapshots(input).merged;
+        const other = mergeSnapshots({ ...input, mine: input.theirs, theirs: input.mine }).merged;
+        // Texts keep the merging side's words and an answer or participant joined keeps mine's uid: all else agrees.
+        const sideFree = (s: typeof one) =>
+          [...s.values()]
+            .filter((r) => !['conflict', 'answer', 'participant'].includes(r.kind))
+            .map((r) => {
+              const fields = Object.entries(r.fields).filter(([name]) => !textFields(r.kind).includes(name));
+              return `${r.kind}:${r.uid} ${canonical(Object.fromEntries(fields.map(([name, v]) => [name, Array.isArray(v) ? [...v].map(canonical).sort() : v])))}`;
+            })
+            .sort();
+        expect(sideFree(one)).toEqual(sideFree(other));
       }),
       options,
     );
