@@ -117,7 +117,8 @@ export async function checkRemote(url: string, projectUid: string | null): Promi
   const shown = shownUrl(url);
 
   const refs = await listRefs(url, final.form.transport === 'ssh');
-  if (final.action === 'probe' && (await readableByStrangers(url))) {
+  // The probe asks where Git would really go: the expanded address (a stranger has no insteadOf).
+  if (final.action === 'probe' && (await readableByStrangers(expanded))) {
     throw gitError('VALIDATION', 'public', `Anyone can read the repository at ${shown} without signing in, and ${WHY_PRIVATE}. Make it private, or choose a private one, and try again.`);
   }
   const transport = final.form.transport;

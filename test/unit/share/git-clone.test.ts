@@ -105,12 +105,12 @@ describe('the clone under the data folder', { timeout: 60_000 }, () => {
     const clone = await openClone(cloneDir(), remote);
     const base = await clone.writeCommit(new Map([['a.md', '1\n']]), []);
     const mine = await clone.writeCommit(new Map([['a.md', '2\n']]), [base]);
-    git(['--git-dir', clone.dir, 'config', 'user.name', 'Ben']);
+    git(['--git-dir', clone.dir, 'config', 'user.name', 'Chloé Ünal']);
     const theirs = await clone.writeCommit(new Map([['a.md', '3\n']]), [base]);
     expect(await clone.mergeBase(mine, theirs)).toBe(base);
     expect(await clone.isAncestor(base, theirs)).toBe(true);
     expect(await clone.isAncestor(mine, theirs)).toBe(false);
-    expect((await clone.commitsBetween(mine, theirs)).map((c) => [c.commit, c.name])).toEqual([[theirs, 'Ben']]);
+    expect((await clone.commitsBetween(mine, theirs)).map((c) => [c.commit, c.name])).toEqual([[theirs, 'Chloé Ünal']]);
     const unrelated = await clone.writeCommit(new Map([['b.md', 'x\n']]), []);
     expect(await clone.mergeBase(mine, unrelated)).toBeNull();
   });
