@@ -17,6 +17,9 @@ export function projectShareFiles(store: Store, projectId: number): Map<string, 
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** A file is written as `<name>.<pid>.adoption-desk.tmp`, then renamed; one a crash left behind is not a file of the project. */
+const TEMP = '.adoption-desk.tmp';
+const LEFT_BY_A_CRASH = /\.\d+\.adoption-desk\.tmp$/;
 
 /** A path of the map as a file under `dir`; a path that would leave it (absolute, `..`, backslash) is refused. */
 function fileIn(dir: string, relative: string): string {
@@ -40,14 +43,14 @@ export function writeShareFolder(dir: string, files: ReadonlyMap<string, string>
   let removed = 0;
   fs.mkdirSync(dir, { recursive: true });
   for (const relative of listFiles(dir)) {
-    if (!isShareFormatPath(relative) || files.has(relative)) continue;
+    if (!(isShareFormatPath(relative) || LEFT_BY_A_CRASH.test(relative)) || files.has(relative)) continue;
     fs.rmSync(fileIn(dir, relative));
     removed++;
   }
   for (const [file, text] of targets) {
     if (readIfFile(file) === text) continue;
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
+    const temp = `${file}.${process.pid}${TEMP}`;
     fs.writeFileSync(temp, text, 'utf8');
     fs.renameSync(temp, file);
     written++;
@@ -56,10 +59,11 @@ export function writeShareFolder(dir: string, files: ReadonlyMap<string, string>
   return { written, removed };
 }
 
-/** Every file under `dir` (but `.git`), as a map of the paths the share format uses to their texts. */
+/** Every file under `dir` (but `.git` and temporary files a crash left), as a map of the paths the share format uses to their texts. */
 export function readShareFolder(dir: string): Map<string, string> {
   const files = new Map<string, string>();
   for (const relative of listFiles(dir).sort()) {
+    if (LEFT_BY_A_CRASH.test(relative)) continue;
     try {
       files.set(relative, UTF8.decode(fs.readFileSync(fileIn(dir, relative))));
     } catch (error) {

@@ -1,3 +1,5 @@
+import { SHARE_KINDS, recordId, type ShareRecord, type ShareSnapshot } from './records';
+
 /**
  * The archive's order, rebuilt without store ids. services/archive-export.ts sorts by natural
  * keys (an organization's name, an interview's day) and breaks ties by the local id; a shared
@@ -28,4 +30,21 @@ export function sqlOrder(a: string | null, b: string | null): number {
   if (a === null) return -1;
   if (b === null) return 1;
   return a < b ? -1 : 1;
+}
+
+/**
+ * A snapshot in the order of its kinds, then of creation, then of uid: the order
+ * filesToSnapshot gives, the same in every store whoever wrote the files. A merged snapshot put
+ * in this order converts to the same archive whatever order the merge built it in.
+ */
+export function inCreationOrder(records: Iterable<ShareRecord>): ShareSnapshot {
+  const created = (r: ShareRecord) => (typeof r.fields.createdAt === 'string' ? r.fields.createdAt : '');
+  const order = (a: ShareRecord, b: ShareRecord) => {
+    const kind = SHARE_KINDS.indexOf(a.kind) - SHARE_KINDS.indexOf(b.kind);
+    if (kind !== 0) return kind;
+    const [ca, cb] = [created(a), created(b)];
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
+  };
+  return new Map([...records].sort(order).map((r) => [recordId(r.kind, r.uid), r]));
 }

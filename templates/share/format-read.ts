@@ -7,8 +7,9 @@ import { archiveWords } from '../import/archive-words';
 import { fileText } from './format-files';
 import { ABOUT_FILES, FORMAT_FILE, INTERVIEW_TEXTS, PROJECT_FILE, SHARE_FOLDERS, SHARE_FORMAT, SHARE_VERSION, interviewTextPath, isShareFormatPath, shareFilePath } from './format-paths';
 import { shareSchemas, shareUid } from './format-schema';
+import { inCreationOrder } from './format-order';
 import { snapshotToArchive } from './format-to-archive';
-import { SHARE_KINDS, recordId, type ShareKind, type ShareRecord, type ShareSnapshot, type ShareValue } from './records';
+import type { ShareKind, ShareRecord, ShareSnapshot, ShareValue } from './records';
 
 /**
  * Reading a shared project's files back (format.ts tells what is refused and what is ignored).
@@ -51,9 +52,9 @@ const shareWords: z.core.$ZodErrorMap = (issue) =>
     : archiveWords(issue);
 
 /** A line Git writes around a conflict it left to a person: `<<<<<<< ours`, `>>>>>>> theirs`. */
-const JSON_MARKER = /^(?:<{7}|>{7})(?: |$)/m;
+const JSON_MARKER = /^(?:<{7}|>{7})(?: |\r?$)/m;
 /** In a text a lone such line could be the reviewer's own; a whole conflict block is not. */
-const TEXT_MARKERS = /^<{7}(?: [^\n]*)?\n[\s\S]*?^={7}\n[\s\S]*?^>{7}(?: |$)/m;
+const TEXT_MARKERS = /^<{7}(?: [^\n]*)?\n[\s\S]*?^={7}\r?\n[\s\S]*?^>{7}(?: |\r?$)/m;
 const MARKERS_FOUND =
   'It holds Git conflict markers (a line starting "<<<<<<<"): someone merged the repository by hand and left a conflict in it. Adoption Desk never writes them; put back the file of the last commit without them, then Sync again.';
 
@@ -124,7 +125,7 @@ export function filesToSnapshot(files: ReadonlyMap<string, string>): { snapshot:
   if (!problems.full) checkWhole(files, records, problems);
   if (problems.found.length > 0) return { problems: problems.list() };
 
-  const snapshot = new Map(records.sort(creationOrder).map((r) => [recordId(r.kind, r.uid), r]));
+  const snapshot = inCreationOrder(records);
   const size = checkSize(snapshot);
   return size ? { problems: size } : { snapshot, projectUid };
 }
@@ -238,15 +239,4 @@ function checkSize(snapshot: ShareSnapshot): ShareProblem[] | undefined {
   }
   const checked = checkArchive(archive);
   return 'problems' in checked ? checked.problems.map((p) => ({ file, message: `${p.path}: ${p.message}` })) : undefined;
-}
-
-/** A snapshot read from files is in the order of its kinds, then of creation, then of uid: the same whoever wrote the files. */
-function creationOrder(a: ShareRecord, b: ShareRecord): number {
-  const created = (r: ShareRecord) => (typeof r.fields.createdAt === 'string' ? r.fields.createdAt : '');
-  const kind = SHARE_KINDS.indexOf(a.kind) - SHARE_KINDS.indexOf(b.kind);
-  if (kind !== 0) return kind;
-  const ca = created(a);
-  const cb = created(b);
-  if (ca !== cb) return ca < cb ? -1 : 1;
-  return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
 }

@@ -30,5 +30,6 @@
 export * from './format-paths';
 export { archiveToSnapshot } from './from-archive';
 export { snapshotToArchive } from './format-to-archive';
+export { inCreationOrder } from './format-order';
 export { snapshotToFiles } from './format-files';
 export { filesToSnapshot, type ShareProblem } from './format-read';

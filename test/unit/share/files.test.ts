@@ -130,6 +130,17 @@ describe('the share files on a plain folder', () => {
     expect(filesToSnapshot(readShareFolder(dir))).toHaveProperty('snapshot');
   });
 
+  it('a temporary file a crash left is not read, and the next write removes it', async () => {
+    const shared = await files();
+    const dir = tempDir();
+    writeShareFolder(dir, shared);
+    const adopter = [...shared.keys()].find((f) => f.startsWith('adopters/'))!;
+    for (const left of [`${adopter}.4242.adoption-desk.tmp`, 'format.json.4242.adoption-desk.tmp']) fs.writeFileSync(path.join(dir, left), '{"half": ');
+    expect([...readShareFolder(dir)]).toEqual([...shared]);
+    expect(writeShareFolder(dir, shared)).toEqual({ written: 0, removed: 2 });
+    expect(fs.existsSync(path.join(dir, 'format.json.4242.adoption-desk.tmp'))).toBe(false);
+  });
+
   it('refuses a path that would leave the folder, and a file that is not UTF-8 text', () => {
     const dir = tempDir();
     const inside = path.join(dir, 'clone');

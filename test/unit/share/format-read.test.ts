@@ -119,6 +119,8 @@ describe('reading a shared project refuses, naming the file', () => {
     const summary = `interviews/${iv.uid}.summary.md`;
     const block = '<<<<<<< ours\nAcme runs it in production.\n=======\nAcme tests it.\n>>>>>>> theirs\n';
     expect(problems(edited({ [summary]: block }))).toEqual([{ file: summary, message: expect.stringMatching(/^It holds Git conflict markers/) }]);
+    const crlf = block.replace(/\n/g, '\r\n');
+    expect(problems(edited({ [summary]: crlf }))[0]!.message).toMatch(/^It holds Git conflict markers/);
     const reviewerText = '<<<<<<< is how Git marks a conflict, the interviewee said.\n';
     const read = filesToSnapshot(edited({ [summary]: reviewerText }));
     expect('snapshot' in read && read.snapshot.get(`interview:${iv.uid}`)!.fields.summary).toBe(reviewerText.slice(0, -1));

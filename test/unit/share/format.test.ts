@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../../services/archive-export';
 import { checkArchive } from '../../../templates/import/archive-check';
 import { serializeArchive } from '../../../templates/import/archive-format';
-import { archiveToSnapshot, filesToSnapshot, shareFilePath, snapshotToArchive, snapshotToFiles } from '../../../templates/share/format';
+import { archiveToSnapshot, filesToSnapshot, inCreationOrder, shareFilePath, snapshotToArchive, snapshotToFiles } from '../../../templates/share/format';
 import type { ShareRecord, ShareSnapshot } from '../../../templates/share/records';
 import { freshDesk, inProcessDeskApi } from '../../helpers/desk';
 import { buildProject, projectPlan } from '../../helpers/random-project';
@@ -131,6 +131,23 @@ describe('share format', () => {
     const quoteless = structuredClone(archive);
     quoteless.people[0]!.uid = archive.people[1]!.uid;
     expect(() => archiveToSnapshot(quoteless)).toThrow(/same stable id as another record/);
+  });
+
+  it('a snapshot in creation order converts to the same archive whatever order its records came in (a merge builds them in its own)', async () => {
+    // One clock for every record: creation order falls to the uids.
+    const desk = freshDesk({ clock: () => new Date('2025-03-04T05:06:07.000Z') });
+    const { project, adopters } = await seedGlobexMesh(desk.services);
+    // Records the archive orders by local id: two quotes of one interview, two undated interviews of one adopter.
+    for (const text of ['It just works.', 'Upgrades are boring now.']) await desk.services.createQuote({ interviewId: adopters[0]!.interview.id, text, speakerPersonId: null, approved: true, tags: [] });
+    for (const summary of ['First call.', 'Second call.']) await desk.services.createInterview({ adopterId: adopters[1]!.adopter.id, summary });
+    const records = [...archiveToSnapshot(desk.store.read(() => buildArchive(desk.store, project.id))).values()];
+    const expected = serializeArchive(snapshotToArchive(inCreationOrder(records)));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(records, { minLength: records.length }), (shuffled) => {
+        expect(serializeArchive(snapshotToArchive(inCreationOrder(shuffled)))).toBe(expected);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('carries conflict records generically, like any record', async () => {
