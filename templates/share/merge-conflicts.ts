@@ -84,7 +84,7 @@ export function openConflicts(merged: Map<string, ShareRecord>, pending: readonl
     if (texts.some((t) => t.text === item.text)) continue;
     const entry = { text: item.text, by: item.by };
     const fields: ShareRecord['fields'] = existing
-      ? { ...existing.fields, texts: [...(existing.fields.texts as readonly ShareValue[]), entry], updatedAt: maxStamp(existing.fields.updatedAt, item.at) }
+      ? { ...existing.fields, texts: [...texts, entry], updatedAt: maxStamp(existing.fields.updatedAt, item.at) }
       : { recordKind: kind, recordUid: uid, field, base: item.base ?? null, texts: [entry], createdAt: item.at, updatedAt: item.at };
     const conflict: ShareRecord = { kind: 'conflict', uid: conflictUid(kind, uid, field), fields };
     merged.set(id, conflict);
