@@ -32,6 +32,12 @@ export interface SyncOptions {
   exportFiles(): ShareFiles | Promise<ShareFiles>;
   /** Merges the three sides, writes the result into the store (one undoable change), returns it as files. */
   merge(sides: SyncSides): ShareFiles | Promise<ShareFiles>;
+  /**
+   * The commit the store last recorded as agreed (`SyncOutcome.commit` of its last Sync). Used
+   * when the clone had to be made anew (deleted, moved aside): the merge then starts from that
+   * base, once fetched, instead of from nothing.
+   */
+  agreed?: string | null;
   /** Attempts in all (the first and the retries after a rejected push); 3 unless said. */
   attempts?: number;
   message?: string;
@@ -67,7 +73,7 @@ export async function syncLoop(clone: ShareClone, options: SyncOptions): Promise
     const refs = await clone.fetch();
     const { remote } = refs;
     // What this side last built: an outgoing commit not known pushed, else the agreed branch.
-    const local = refs.outgoing ?? refs.local;
+    const local = refs.outgoing ?? refs.local ?? (options.agreed ? await clone.resolve(options.agreed) : null);
     const remoteMoved = remote !== null && remote !== local && (local === null || !(await clone.isAncestor(remote, local)));
     let outgoing: string;
 

@@ -222,6 +222,31 @@ describe('a Sync killed part way is completed by the next one', { timeout: 60_00
     expect(ben.store).toEqual(ana.store);
   });
 
+  it('the clone lost: made anew, the next Sync merges from the base the store recorded, not from nothing', async () => {
+    const { remote, ana, ben } = await team();
+    const agreed = (await ana.clone.resolve(LOCAL_REF))!;
+    ana.store.set('quotes/quote-1.json', '{"text":"Ana, after the loss.","uid":"quote-1"}\n');
+    ben.store.set('quotes/quote-2.json', '{"text":"Ben meanwhile.","uid":"quote-2"}\n');
+    await sync(ben);
+    fs.rmSync(ana.clone.dir, { recursive: true });
+
+    const rebuilt: Reviewer = { ...ana, clone: await openClone(ana.clone.dir, remote), merges: [] };
+    actAs(rebuilt.clone.dir, 'Ana', 'ana@initech.example');
+    const outcome = await syncLoop(rebuilt.clone, {
+      agreed,
+      exportFiles: () => new Map(rebuilt.store),
+      merge: (sides) => {
+        rebuilt.merges.push(sides);
+        return (rebuilt.store = fileMerge(sides));
+      },
+    });
+    expect(outcome.status).toBe('pushed');
+    expect(rebuilt.merges[0]!.baseCommit).toBe(agreed);
+    expect([...rebuilt.store.keys()].filter((file) => file.startsWith('conflicts/'))).toEqual([]);
+    await sync(ben);
+    expect(ben.store).toEqual(rebuilt.store);
+  });
+
   it('killed while Git held its locks: the next Sync clears them and completes', async () => {
     const { remote, ana, ben } = await team();
     ana.store.set('quotes/quote-7.json', '{"text":"After the crash.","uid":"quote-7"}\n');
