@@ -37,7 +37,7 @@ export function interviewTextPath(uid: string, field: keyof typeof INTERVIEW_TEX
 
 /** Whether a path is one Adoption Desk writes and reads (the rest of a repository is left alone). */
 export function isShareFormatPath(path: string): boolean {
-  if (path === FORMAT_FILE || path === PROJECT_FILE || path in ABOUT_FILES) return true;
+  if (path === FORMAT_FILE || path === PROJECT_FILE || Object.hasOwn(ABOUT_FILES, path)) return true;
   const slash = path.indexOf('/');
   return slash > 0 && (Object.values(SHARE_FOLDERS) as string[]).includes(path.slice(0, slash));
 }

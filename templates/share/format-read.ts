@@ -112,7 +112,7 @@ export function filesToSnapshot(files: ReadonlyMap<string, string>): { snapshot:
       problems.more = true;
       break;
     }
-    if (path === FORMAT_FILE || path in ABOUT_FILES || !isShareFormatPath(path) || TEXT_FILE.test(path)) continue;
+    if (path === FORMAT_FILE || Object.hasOwn(ABOUT_FILES, path) || !isShareFormatPath(path) || TEXT_FILE.test(path)) continue;
     const match = RECORD_FILE.exec(path);
     const kind = path === PROJECT_FILE ? 'project' : match && KIND_OF_FOLDER.get(match[1]!);
     if (!kind) {
@@ -190,7 +190,7 @@ function addInterviewTexts(files: ReadonlyMap<string, string>, path: string, uid
     const textPath = interviewTextPath(uid, field);
     const what = field === 'summary' ? 'summary' : 'raw notes';
     const text = files.get(textPath);
-    if (field in record) problems.add(path, `It holds the ${what}, which belong in ${textPath}.`);
+    if (field in record) problems.add(path, `It holds the ${what} itself; a shared project keeps the ${what} in ${textPath}.`);
     else if (text === undefined) problems.add(path, `Its ${what} (${textPath}) is missing.`);
     else if (TEXT_MARKERS.test(text)) problems.add(textPath, MARKERS_FOUND);
     else {

@@ -107,7 +107,7 @@ describe('reading a shared project refuses, naming the file', () => {
       { file: 'interviews/abc-123.raw-notes.md', message: 'It belongs to no interview: interviews/abc-123.json is not in the shared project.' },
     ]);
     expect(problems(edited({ [path('interviews', iv)]: withFields(path('interviews', iv), { summary: 'Here.' }) }))).toEqual([
-      { file: path('interviews', iv), message: `It holds the summary, which belong in interviews/${iv.uid}.summary.md.` },
+      { file: path('interviews', iv), message: `It holds the summary itself; a shared project keeps the summary in interviews/${iv.uid}.summary.md.` },
     ]);
   });
 
