@@ -56,8 +56,14 @@ export interface ShareClone {
   push(commit: string): Promise<PushResult>;
   /** Moves refs in one transaction (null deletes). */
   setRefs(updates: ReadonlyArray<readonly [ref: string, commit: string | null]>): Promise<void>;
-  /** The commits in `to` and not in `from`, newest first (for "7 records from Ana, Ben"). */
+  /** The commits in `to` and not in `from`, newest first. */
   commitsBetween(from: string | null, to: string): Promise<CommitInfo[]>;
+  /**
+   * Each file changed (or deleted) by a commit in `to` and not in `from`, with the newest commit
+   * that changed it: for "7 records from Ana, Ben". A Sync's merge commit counts only for the
+   * files its author changed (those unlike every parent), not for what it took from the team.
+   */
+  changedBy(from: string | null, to: string): Promise<Map<string, CommitInfo>>;
 }
 
 async function isRepository(dir: string): Promise<boolean> {
@@ -118,6 +124,20 @@ function cloneAt(gitDir: string, remoteUrl: string): ShareClone {
   const resolve = async (ref: string) => {
     const found = await git(['rev-parse', '-q', '--verify', `${ref}^{commit}`], 'read the copy of the shared project', [0, 1, 128]);
     return found.code === 0 ? text(found) : null;
+  };
+
+  /** Commits of `to` not in `from`, newest first, each with the files it changed (`-c`: a merge, those unlike every parent). */
+  const history = async (from: string | null, to: string): Promise<Map<CommitInfo, string[]>> => {
+    const range = from === null ? [to] : [to, `^${from}`];
+    const log = await git(['log', '-c', '--name-only', '-z', '--format=%x1e%H%x1f%an%x1f%ae%x1f%ct', ...range, '--'], 'read the shared history');
+    const commits = new Map<CommitInfo, string[]>();
+    for (const record of log.stdout.toString('utf8').split('\x1e')) {
+      if (record === '') continue;
+      const [header = '', ...names] = record.split('\0');
+      const [commit, name, email, time] = header.split('\x1f');
+      commits.set({ commit: commit!, name: name!, email: email!, time: Number(time) }, names.map((n) => n.replace(/^\n/, '')).filter((n) => n !== ''));
+    }
+    return commits;
   };
 
   const clone: ShareClone = {
@@ -189,15 +209,13 @@ function cloneAt(gitDir: string, remoteUrl: string): ShareClone {
     },
 
     async commitsBetween(from, to) {
-      const range = from === null ? [to] : [to, `^${from}`];
-      const log = await git(['log', '--format=%H%x1f%an%x1f%ae%x1f%ct', ...range, '--'], 'read the shared history');
-      return text(log)
-        .split('\n')
-        .filter((line) => line !== '')
-        .map((line) => {
-          const [commit, name, email, time] = line.split('\x1f');
-          return { commit: commit!, name: name!, email: email!, time: Number(time) };
-        });
+      return [...(await history(from, to)).keys()];
+    },
+
+    async changedBy(from, to) {
+      const changed = new Map<string, CommitInfo>();
+      for (const [info, files] of await history(from, to)) for (const file of files) if (!changed.has(file)) changed.set(file, info);
+      return changed;
     },
   };
   return clone;

@@ -79,6 +79,13 @@ describe('a Sync through a bare remote', { timeout: 60_000 }, () => {
     expect(parents).toHaveLength(2);
     expect(parents).toContain(anaSent.commit);
     expect(ben.merges.at(-1)!.arrived.map((c) => c.name)).toEqual(['Ana']);
+    // Who changed what: Ana's file by Ana; Ben's merge counts for his own file, not for Ana's.
+    await ana.clone.fetch();
+    const byFile = await ana.clone.changedBy(anaSent.commit, benSent.commit!);
+    expect([...byFile].map(([file, info]) => [file, info.name])).toEqual([['adopters/adopter-7.json', 'Ben']]);
+    const everything = await ben.clone.changedBy(null, benSent.commit!);
+    expect(everything.get('interviews/interview-0-0.summary.md')!.name).toBe('Ana');
+    expect(everything.get('adopters/adopter-7.json')!.name).toBe('Ben');
 
     expect(await sync(ana)).toMatchObject({ status: 'took-theirs', commit: benSent.commit });
     expect(ana.store).toEqual(ben.store);
