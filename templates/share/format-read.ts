@@ -53,8 +53,20 @@ const shareWords: z.core.$ZodErrorMap = (issue) =>
 
 /** A line Git writes around a conflict it left to a person: `<<<<<<< ours`, `>>>>>>> theirs`. */
 const JSON_MARKER = /^(?:<{7}|>{7})(?: |\r?$)/m;
-/** In a text a lone such line could be the reviewer's own; a whole conflict block is not. */
-const TEXT_MARKERS = /^<{7}(?: [^\n]*)?\n[\s\S]*?^={7}\r?\n[\s\S]*?^>{7}(?: |\r?$)/m;
+/**
+ * In a text a lone such line could be the reviewer's own; a whole conflict block (`<<<<<<<`, then
+ * `=======`, then `>>>>>>>`) is not. Read line by line: a pattern scanning ahead from each start
+ * line would take minutes over a megabyte of them.
+ */
+function hasConflictBlock(text: string): boolean {
+  let seen: 'nothing' | 'start' | 'middle' = 'nothing';
+  for (const line of text.split(/\r?\n/)) {
+    if (/^<{7}(?: |$)/.test(line)) seen = 'start';
+    else if (seen === 'start' && line === '=======') seen = 'middle';
+    else if (seen === 'middle' && /^>{7}(?: |$)/.test(line)) return true;
+  }
+  return false;
+}
 const MARKERS_FOUND =
   'It holds Git conflict markers (a line starting "<<<<<<<"): someone merged the repository by hand and left a conflict in it. Adoption Desk never writes them; put back the file of the last commit without them, then Sync again.';
 
@@ -192,7 +204,7 @@ function addInterviewTexts(files: ReadonlyMap<string, string>, path: string, uid
     const text = files.get(textPath);
     if (field in record) problems.add(path, `It holds the ${what} itself; a shared project keeps the ${what} in ${textPath}.`);
     else if (text === undefined) problems.add(path, `Its ${what} (${textPath}) is missing.`);
-    else if (TEXT_MARKERS.test(text)) problems.add(textPath, MARKERS_FOUND);
+    else if (hasConflictBlock(text)) problems.add(textPath, MARKERS_FOUND);
     else {
       record[field] = fileText(text);
       continue;

@@ -121,6 +121,11 @@ describe('reading a shared project refuses, naming the file', () => {
     expect(problems(edited({ [summary]: block }))).toEqual([{ file: summary, message: expect.stringMatching(/^It holds Git conflict markers/) }]);
     const crlf = block.replace(/\n/g, '\r\n');
     expect(problems(edited({ [summary]: crlf }))[0]!.message).toMatch(/^It holds Git conflict markers/);
+    // A megabyte of start lines and no end is read in one pass, and is the reviewer's text.
+    const starts = '<<<<<<< a\n'.repeat(99_000);
+    const started = performance.now();
+    expect(filesToSnapshot(edited({ [summary]: starts }))).toHaveProperty('snapshot');
+    expect(performance.now() - started).toBeLessThan(5_000);
     const reviewerText = '<<<<<<< is how Git marks a conflict, the interviewee said.\n';
     const read = filesToSnapshot(edited({ [summary]: reviewerText }));
     expect('snapshot' in read && read.snapshot.get(`interview:${iv.uid}`)!.fields.summary).toBe(reviewerText.slice(0, -1));
