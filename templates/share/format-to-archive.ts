@@ -27,7 +27,9 @@ export function snapshotToArchive(snapshot: ShareSnapshot): ArchiveInput {
     for (const item of of(kind)) {
       const parent = link(item);
       if (!parents.has(parent)) throw broken(kind, item.uid);
-      out.set(parent, [...(out.get(parent) ?? []), item]);
+      const siblings = out.get(parent);
+      if (siblings) siblings.push(item);
+      else out.set(parent, [item]);
     }
     return (parent: string) => out.get(parent) ?? [];
   };

@@ -150,6 +150,17 @@ describe('share format', () => {
     );
   });
 
+  it('refuses to write a record whose uid cannot name a file, and to convert a snapshot whose links lead nowhere', async () => {
+    const desk = freshDesk();
+    const { project } = await seedGlobexMesh(desk.services);
+    const snapshot = archiveToSnapshot(desk.store.read(() => buildArchive(desk.store, project.id)));
+    const escaping = new Map(snapshot).set('quote:../../x', { kind: 'quote', uid: '../../x', fields: {} });
+    expect(() => snapshotToFiles(escaping)).toThrow(/stable id "..\/..\/x" is not letters, digits and dashes; it cannot name a file/);
+    const orphan = new Map([...snapshot].filter(([, r]) => r.kind !== 'adopter'));
+    expect(() => snapshotToArchive(orphan)).toThrow(/names a record the project does not hold/);
+    expect(() => snapshotToFiles(new Map([...snapshot].filter(([, r]) => r.kind !== 'project')))).toThrow('A shared project holds one project record; this one holds none.');
+  });
+
   it('carries conflict records generically, like any record', async () => {
     const desk = freshDesk();
     const { project } = await seedGlobexMesh(desk.services);
