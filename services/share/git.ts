@@ -135,19 +135,20 @@ export interface GitResult {
   stderr: string;
 }
 
-/** The first line of Git's complaint, without its "fatal:"/"error:" prefix, for a sentence. */
+/**
+ * The first line of Git's complaint, without its "fatal:"/"error:" prefix and with any password
+ * or token in an address hidden, for a sentence.
+ */
 export function gitSaid(stderr: string): string {
-  const line =
-    stderr
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => /^(fatal|error|remote):/.test(l)) ??
-    stderr
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l !== '') ??
-    '';
-  return line.replace(/^(fatal|error|remote):\s*/, '').slice(0, 300);
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const line = lines.find((l) => /^(fatal|error|remote):/.test(l)) ?? lines[0] ?? '';
+  return line
+    .replace(/^(fatal|error|remote):\s*/, '')
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/:@\s]*):[^@\s/]*@/g, '$1:…@')
+    .slice(0, 300);
 }
 
 /** Runs `git` with the safe settings; resolves on an accepted exit code, else throws a DeskError. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { gitEnvironment, gitFailureOf, runGit } from '../../../services/share/git';
+import { gitEnvironment, gitFailureOf, gitSaid, runGit } from '../../../services/share/git';
 import { openClone } from '../../../services/share/git-clone';
 import { syncLoop } from '../../../services/share/git-sync';
 import { checkRemote } from '../../../services/share/remote-check';
@@ -66,6 +66,14 @@ describe('every Git call', { timeout: 60_000 }, () => {
     vi.stubEnv('GIT_INDEX_FILE', undefined);
     expect(git(['--git-dir', clone.dir, 'rev-parse', 'refs/heads/main'])).toBe(commit);
     expect(() => git(['--git-dir', other, 'rev-parse', '--verify', '-q', 'refs/heads/main'])).toThrow();
+  });
+
+  it("quotes Git's complaint in a failure sentence, a token in an address hidden", async () => {
+    const error = await runGit(['ls-remote', 'https://ana:ghp_s3cret@127.0.0.1:1/dd/kite.git'], { doing: 'read the repository', network: true }).catch((e: Error) => e);
+    expect(gitFailureOf(error)).toBe('failed');
+    expect((error as Error).message).toMatch(/^Git could not read the repository \(Git said: “.+”\)\.$/);
+    expect((error as Error).message).not.toContain('ghp_s3cret');
+    expect(gitSaid("fatal: unable to access 'https://ana:ghp_s3cret@git.initech.example/kite.git/': 403\n")).toBe("unable to access 'https://ana:…@git.initech.example/kite.git/': 403");
   });
 
   it('a call that takes too long is stopped at once, what it started too, with a sentence', async () => {
