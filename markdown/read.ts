@@ -3,6 +3,7 @@ import type { Definitions } from './definitions';
 import { htmlText } from './html';
 import { readInlines } from './inlines';
 import { lineSource, sourceOf, splitLines, type InlineSource } from './lines';
+import { PositionMap } from './positions';
 import type { Block, Inline, TextSpan } from './types';
 
 export type { Alignment, Block, Inline, SourceRun, TextSpan } from './types';
@@ -129,29 +130,35 @@ function blockLines(blocks: readonly Block[]): string[] {
  * escaped character, a line end — points at the nearest one before it that is). Blocks are
  * separated by a line end. Code blocks are left out: they show exactly their source.
  */
-export function readerText(markdown: string): { text: string; map: number[] } {
+export function readerText(markdown: string): { text: string; map: Int32Array } {
   const parts: string[] = [];
-  const map: number[] = [];
+  const map = new PositionMap(markdown.length);
   let last = 0;
   const spans = (inlines: readonly Inline[]) => {
     for (const inline of inlines) {
       if (inline.kind === 'break') {
         parts.push('\n');
-        map.push(last);
+        map.repeat(last);
         continue;
       }
-      // The runs come in the order of the text.
-      let r = 0;
-      for (let k = 0; k < inline.text.length; k++) {
-        while (r < inline.source.length && inline.source[r]!.at + inline.source[r]!.length <= k) r++;
-        const run = inline.source[r];
-        if (run && run.at <= k) last = run.from + (k - run.at);
-        map.push(last);
+      // The runs come in the order of the text: a run written as such is copied one for one;
+      // between runs (a decoded reference, an escape) the last source index is repeated.
+      let k = 0;
+      for (const run of inline.source) {
+        if (run.at > k) map.repeat(last, Math.min(run.at, inline.text.length) - k);
+        k = Math.max(k, run.at);
+        const end = Math.min(run.at + run.length, inline.text.length);
+        if (end > k) {
+          map.copy(run.from + (k - run.at), end - k);
+          last = run.from + (end - 1 - run.at);
+          k = end;
+        }
       }
+      if (inline.text.length > k) map.repeat(last, inline.text.length - k);
       parts.push(inline.text);
     }
     parts.push('\n');
-    map.push(last);
+    map.repeat(last);
   };
   const walk = (blocks: readonly Block[]) => {
     for (const block of blocks) {
@@ -177,5 +184,5 @@ export function readerText(markdown: string): { text: string; map: number[] } {
     }
   };
   walk(readMarkdown(markdown));
-  return { text: parts.join(''), map };
+  return { text: parts.join(''), map: map.done() };
 }

@@ -1,6 +1,7 @@
 import transliterate from '@sindresorhus/transliterate';
 import unhomoglyph from 'unhomoglyph';
 import { htmlReferenceAt } from '../../markdown/entities';
+import { PositionMap } from '../../markdown/positions';
 
 /**
  * Text folded the way a reader's eye folds it, with a map back to the original, so the
@@ -28,7 +29,7 @@ export type FoldMode = 'source' | 'plain';
 export interface Folded {
   text: string;
   /** For each UTF-16 unit of `text`, the index in the original it came from. */
-  map: number[];
+  map: Int32Array;
   /** For each position 0…text.length: 1 when a word may start or end there. */
   boundary: Uint8Array;
 }
@@ -84,14 +85,14 @@ export function fold(original: string, mode: FoldMode = 'source'): Folded {
   // Pieces joined once at the end: asking a growing string for its last character
   // flattens it every time, which made this quadratic on a long section.
   const parts: string[] = [];
-  const map: number[] = [];
+  const map = new PositionMap(original.length);
   /** Positions (in the folded text) where markup was dropped: words may meet there. */
   const joins: number[] = [];
   let length = 0;
   let endsWithSpace = false;
   const emit = (chars: string, at: number) => {
     if (chars === '') return;
-    for (let k = 0; k < chars.length; k++) map.push(at);
+    map.repeat(at, chars.length);
     parts.push(chars);
     length += chars.length;
     endsWithSpace = chars.endsWith(' ');
@@ -110,7 +111,7 @@ export function fold(original: string, mode: FoldMode = 'source'): Folded {
       // A run may take single spaces along; one right after a space is not repeated.
       const skip: number = endsWithSpace && run[0].startsWith(' ') ? 1 : 0;
       const chars: string = run[0].slice(skip).toLowerCase();
-      for (let k = 0; k < chars.length; k++) map.push(i + skip + k);
+      map.copy(i + skip, chars.length);
       parts.push(chars);
       length += chars.length;
       endsWithSpace = chars.endsWith(' ') || (skip === 1 && chars === '');
@@ -129,7 +130,7 @@ export function fold(original: string, mode: FoldMode = 'source'): Folded {
         space(i);
         const start = i + tag[0].indexOf(attributes);
         const inner = fold(attributes, 'source');
-        for (let k = 0; k < inner.text.length; k++) map.push(start + inner.map[k]!);
+        for (let k = 0; k < inner.text.length; k++) map.repeat(start + inner.map[k]!, 1);
         if (inner.text) {
           parts.push(inner.text);
           length += inner.text.length;
@@ -167,7 +168,8 @@ export function fold(original: string, mode: FoldMode = 'source'): Folded {
     emit(foldChar(ch), at);
   }
   const text = parts.join('');
-  return { text, map, boundary: boundaries(text, map, original, joins) };
+  const positions = map.done();
+  return { text, map: positions, boundary: boundaries(text, positions, original, joins) };
 }
 
 const LETTER = 1;
@@ -192,7 +194,7 @@ function caseOf(ch: string | undefined): 'lower' | 'upper' | null {
   return lower === upper ? null : ch === lower ? 'lower' : ch === upper ? 'upper' : null;
 }
 
-function boundaries(text: string, map: readonly number[], original: string, joins: readonly number[]): Uint8Array {
+function boundaries(text: string, map: Int32Array, original: string, joins: readonly number[]): Uint8Array {
   const boundary = new Uint8Array(text.length + 1);
   boundary[0] = 1;
   boundary[text.length] = 1;

@@ -18,7 +18,7 @@ export interface TextPart {
    * When `text` is what a reader sees of another text (the rendered Markdown), that text
    * and where each character of `text` stands in it: hits are reported there.
    */
-  origin?: { text: string; map: readonly number[] };
+  origin?: { text: string; map: ArrayLike<number> };
   /** Which adopter entry a 1-based line belongs to (null: outside any entry). */
   entryOfLine?: (line: number) => number | null;
   /**
