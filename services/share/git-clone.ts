@@ -102,17 +102,27 @@ function clearLeftovers(gitDir: string): void {
  */
 export async function openClone(dir: string, remoteUrl: string): Promise<ShareClone> {
   const gitDir = path.resolve(dir);
-  if (fs.existsSync(gitDir) && fs.readdirSync(gitDir).length > 0 && !(await isRepository(gitDir))) {
+  let existing = fs.existsSync(gitDir) && fs.readdirSync(gitDir).length > 0;
+  if (existing && !(await isRepository(gitDir))) {
     fs.renameSync(gitDir, `${gitDir}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    existing = false;
   }
-  if (fs.existsSync(gitDir)) clearLeftovers(gitDir);
-  fs.mkdirSync(path.dirname(gitDir), { recursive: true });
-  await runGit(['init', '--bare', '-q', '--object-format=sha1', `--initial-branch=${SHARE_BRANCH}`, gitDir], { doing: 'make the copy of the shared project' });
-  const set = (key: string, value: string) => runGit(['config', '--replace-all', key, value], { gitDir, doing: 'set up the copy of the shared project' });
-  await set(`remote.${REMOTE}.url`, remoteUrl);
-  await set(`remote.${REMOTE}.fetch`, `+refs/heads/${SHARE_BRANCH}:${REMOTE_REF}`);
-  // A reflog in the bare clone: every move of a ref can be traced after the fact.
-  await set('core.logAllRefUpdates', 'always');
+  if (existing) {
+    clearLeftovers(gitDir);
+  } else {
+    fs.mkdirSync(path.dirname(gitDir), { recursive: true });
+    // No template: nothing of the reviewer's own Git templates (hooks, excludes) is copied in.
+    await runGit(['init', '--bare', '-q', '--template=', '--object-format=sha1', `--initial-branch=${SHARE_BRANCH}`, gitDir], { doing: 'make the copy of the shared project' });
+  }
+  const configured = existing ? await runGit(['config', '--get', `remote.${REMOTE}.url`], { gitDir, doing: 'open the copy of the shared project', okCodes: [0, 1] }) : null;
+  if (configured === null || text(configured) !== remoteUrl) {
+    const set = (key: string, value: string) => runGit(['config', '--replace-all', key, value], { gitDir, doing: 'set up the copy of the shared project' });
+    await set(`remote.${REMOTE}.fetch`, `+refs/heads/${SHARE_BRANCH}:${REMOTE_REF}`);
+    // A reflog in the bare clone: every move of a ref can be traced after the fact.
+    await set('core.logAllRefUpdates', 'always');
+    // The address last: a clone whose address is set was set up whole (a kill before is redone).
+    await set(`remote.${REMOTE}.url`, remoteUrl);
+  }
   return cloneAt(gitDir, remoteUrl);
 }
 

@@ -24,6 +24,13 @@ describe('the clone under the data folder', { timeout: 60_000 }, () => {
     const again = await openClone(cloneDir(), remote);
     expect(await again.resolve('refs/heads/main')).toBe(commit);
     expect(git(['--git-dir', clone.dir, 'config', '--get-all', 'remote.origin.fetch'])).toBe(`+refs/heads/main:${REMOTE_REF}`);
+    expect(fs.existsSync(path.join(clone.dir, 'hooks'))).toBe(false);
+
+    // A new address (the team moved its repository): the clone follows, its history kept.
+    const moved = bareRemote(sandbox.root(), 'moved.git');
+    const followed = await openClone(cloneDir(), moved);
+    expect(git(['--git-dir', clone.dir, 'config', '--get-all', 'remote.origin.url'])).toBe(moved);
+    expect(await followed.resolve('refs/heads/main')).toBe(commit);
   });
 
   it('a damaged clone is moved aside, not deleted, and a new one made', async () => {

@@ -44,6 +44,7 @@ describe('every Git call', { timeout: 60_000 }, () => {
     const remote = bareRemote(sandbox.root());
     const clone = await openClone(path.join(sandbox.root(), 'kite.git'), remote);
     const marker = path.join(sandbox.root(), 'hook-ran');
+    fs.mkdirSync(path.join(clone.dir, 'hooks'), { recursive: true });
     for (const hook of ['pre-push', 'reference-transaction', 'post-update', 'pre-auto-gc']) {
       fs.writeFileSync(path.join(clone.dir, 'hooks', hook), `#!/bin/sh\necho ${hook} >> '${marker}'\n`, { mode: 0o755 });
     }
