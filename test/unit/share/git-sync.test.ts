@@ -67,6 +67,19 @@ describe('a Sync through a bare remote', { timeout: 60_000 }, () => {
     expect(await sync(ben)).toMatchObject({ status: 'up-to-date', commit: first.commit, merged: false });
   });
 
+  it('a reviewer without a Git identity can join and take the team’s changes; asked for one only to send their own', async () => {
+    const remote = bareRemote(sandbox.root());
+    const ana = await reviewer('Ana', remote, projectFiles());
+    await sync(ana);
+    fs.writeFileSync(process.env.GIT_CONFIG_GLOBAL!, '');
+    const dana: Reviewer = { store: new Map(), clone: await openClone(path.join(sandbox.root(), 'dana-data', 'kite.git'), remote), merges: [] };
+    expect(await sync(dana)).toMatchObject({ status: 'took-theirs' });
+    dana.store.set('quotes/quote-1.json', '{"text":"Dana.","uid":"quote-1"}\n');
+    const error = await sync(dana).catch((e: Error) => e);
+    expect(gitFailureOf(error)).toBe('no-identity');
+    expect(git(['--git-dir', remote, 'rev-parse', 'main'])).toBe(await dana.clone.resolve(LOCAL_REF));
+  });
+
   it('merges when both changed different files: a commit with both parents, and both converge', async () => {
     const { remote, ana, ben } = await team();
 
