@@ -7,11 +7,8 @@
 /** The one branch a shared project lives on, on the remote and in the clone. */
 export const SHARE_BRANCH = 'main';
 
-/**
- * The format file at the root of the shared branch ({format, version, projectUid}); its name is
- * the share format's (templates/share/format.ts), repeated here so the remote check can read it.
- */
-export const SHARE_FORMAT_FILE = 'format.json';
+/** The format file at the root of the shared branch ({format, version, projectUid}): the remote check reads it. */
+export { FORMAT_FILE as SHARE_FORMAT_FILE } from '../../templates/share/format-paths';
 
 /** The remote's name in the clone. */
 export const REMOTE = 'origin';
