@@ -43,6 +43,10 @@ describe('the day’s backup that could not be written', () => {
     const notice = page.getByTestId('backup-notice');
     await expect.poll(() => notice.getByRole('alert').textContent()).toMatch(/^Today's automatic backup could not be written to .*backups: a file stands where a folder should be\. Your notes are safe/);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'backup-notice-900-dark', { window: true });
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     expect(await notice.count()).toBe(0);
     await page.close();
