@@ -9,6 +9,7 @@ import path from 'node:path';
 import { gitError, gitFailureText, runGit, text } from './git';
 import { LOCAL_REF, OUTGOING_REF, REMOTE, REMOTE_REF, SHARE_BRANCH } from './git-layout';
 import { commitTree, fileIds, readTree, writeTree, type ShareFiles } from './git-tree';
+import { atRemote, remoteFailure } from './remote-failure';
 import { remoteForm, shownUrl } from './remote-url';
 
 export type PushResult = { status: 'pushed' } | { status: 'rejected'; why: string };
@@ -160,7 +161,7 @@ function cloneAt(gitDir: string, remoteUrl: string): ShareClone {
         await runGit(['fetch', '-q', '--no-tags', '--prune', REMOTE], { ...network, doing: `fetch from ${shown}` });
       } catch (error) {
         // An empty remote has no shared branch yet: nothing to fetch is not a failure.
-        if (!/couldn't find remote ref/i.test(gitFailureText(error))) throw error;
+        if (!/couldn't find remote ref/i.test(gitFailureText(error))) throw remoteFailure(error, remoteUrl);
         await clone.setRefs([[REMOTE_REF, null]]);
       }
       return clone.refs();
@@ -202,7 +203,9 @@ function cloneAt(gitDir: string, remoteUrl: string): ShareClone {
     },
 
     async push(commit) {
-      const pushed = await runGit(['push', '--porcelain', '--no-verify', REMOTE, `${commit}:refs/heads/${SHARE_BRANCH}`], { ...network, doing: `push to ${shown}`, okCodes: [0, 1] });
+      const pushed = await atRemote(remoteUrl, () =>
+        runGit(['push', '--porcelain', '--no-verify', REMOTE, `${commit}:refs/heads/${SHARE_BRANCH}`], { ...network, doing: `push to ${shown}`, okCodes: [0, 1] }),
+      );
       if (pushed.code === 0) return { status: 'pushed' };
       const line = text(pushed)
         .split('\n')

@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gitError, gitFailureText, runGit, text } from './git';
+import { gitError, runGit, text } from './git';
+import { atRemote } from './remote-failure';
 import { SHARE_BRANCH, SHARE_FORMAT_FILE } from './git-layout';
 import { anonymousUrl, privacyDecision, shownUrl, type RemoteTransport } from './remote-url';
 
@@ -33,25 +34,10 @@ function refuseByAddress(reason: 'cncf' | 'unsupported-url', url: string): never
   throw gitError('VALIDATION', 'unsupported-url', `Adoption Desk shares only through https, ssh, git:// or a folder on this computer, and “${shownUrl(url)}” is none of these.`);
 }
 
-const SIGN_IN = /authentication failed|could not read (username|password)|terminal prompts disabled|permission denied|http 40[13]|\b40[13]\b|unauthorized|forbidden|invalid username or password|host key verification failed/i;
-
 /** The remote's refs (`refs/heads/main` → commit), read with the reviewer's own credentials. */
 async function listRefs(url: string, ssh: boolean): Promise<Map<string, string>> {
-  try {
-    const result = await runGit(['ls-remote', '--', url], { doing: `read the repository at ${shownUrl(url)}`, network: true, ssh });
-    return parseRefs(text(result));
-  } catch (error) {
-    const said = gitFailureText(error);
-    if (said === '') throw error;
-    if (SIGN_IN.test(said)) {
-      throw gitError(
-        'VALIDATION',
-        'sign-in',
-        `Git could not sign in to ${shownUrl(url)} with your saved credentials. Sign in once with Git in a terminal (for example: git ls-remote ${shownUrl(url)}), then try again.`,
-      );
-    }
-    throw gitError('IO_ERROR', 'unreachable', `Adoption Desk could not reach a repository at ${shownUrl(url)}; check the address and your network. ${(error as Error).message}`);
-  }
+  const result = await atRemote(url, () => runGit(['ls-remote', '--', url], { doing: `read the repository at ${shownUrl(url)}`, network: true, ssh }));
+  return parseRefs(text(result));
 }
 
 function parseRefs(listing: string): Map<string, string> {

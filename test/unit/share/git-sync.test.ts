@@ -176,6 +176,14 @@ describe('a Sync through a private http remote', { timeout: 60_000 }, () => {
       const ben = await reviewer('Ben', server.url('team.git'));
       expect(await sync(ben)).toMatchObject({ status: 'took-theirs' });
       expect(ben.store).toEqual(ana.store);
+
+      // The saved password changed on the host: the Sync says what to do, nothing moves.
+      fs.writeFileSync(process.env.GIT_CONFIG_GLOBAL!, fs.readFileSync(process.env.GIT_CONFIG_GLOBAL!, 'utf8').replace('kite-s3cret', 'old-password'));
+      ana.store.set('quotes/quote-1.json', '{"text":"Unsent.","uid":"quote-1"}\n');
+      const error = await sync(ana).catch((e: Error) => e);
+      expect(gitFailureOf(error)).toBe('sign-in');
+      expect((error as Error).message).toMatch(/^Git could not sign in to http:\/\/127\.0\.0\.1:\d+\/team\.git with your saved credentials/);
+      expect((error as Error).message).not.toContain('old-password');
     } finally {
       await server.stop();
     }
