@@ -42,6 +42,11 @@ export function subjectOfEvent(db: Database.Database, entity: string, id: number
       const adopterId = parent('adopterId', `SELECT adopter_id AS parent FROM ${table} WHERE id = ?`);
       return adopterId === null ? APP_LEVEL(`an ${entity}`) : adopterSubject(db, adopterId, {});
     }
+    case 'conflict': {
+      // A shared project's open text conflict belongs to its project (migration 12).
+      const projectId = parent('projectId', 'SELECT project_id AS parent FROM share_conflict WHERE id = ?');
+      return projectId === null ? APP_LEVEL('a text conflict') : projectSubject(db, projectId, {});
+    }
     case 'organization':
       return APP_LEVEL(nameOf(db, 'organization', id, values) ?? 'an organization');
     case 'person':

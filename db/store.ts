@@ -6,6 +6,7 @@ import type { Answer, Interview, Participant, Quote } from '../domain/interview'
 import type { Organization } from '../domain/organization';
 import type { Person } from '../domain/person';
 import type { Project } from '../domain/project';
+import type { ShareConflictRow } from './share-conflict';
 import { ChangeLog, type ChangeKind } from './change-log';
 import { systemClock, type Clock } from './clock';
 import { EntityTable, type RowMeta } from './entity-table';
@@ -28,6 +29,7 @@ export interface StoreTables {
   quote: EntityTable<Quote>;
   allowance: EntityTable<Allowance>;
   dismissal: EntityTable<Dismissal>;
+  conflict: EntityTable<ShareConflictRow>;
 }
 
 /** The open database, one table object per entity, and the change log they share. */
@@ -85,6 +87,7 @@ export function openStore(file: string, options: OpenOptions & { clock?: Clock }
     quote: table('quote'),
     allowance: table('allowance'),
     dismissal: table('dismissal'),
+    conflict: table('conflict'),
   };
   const rowTables = tables as unknown as Record<EntityName, EntityTable<RowMeta>>;
   const guard = <T>(action: string, fn: () => T): T => {

@@ -1,6 +1,6 @@
 import type { Codec } from './codecs';
 
-export const ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance', 'dismissal'] as const;
+export const ENTITIES = ['project', 'organization', 'person', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance', 'dismissal', 'conflict'] as const;
 export type EntityName = (typeof ENTITIES)[number];
 
 export interface Column {
@@ -151,5 +151,20 @@ export const TABLES: Readonly<Record<EntityName, TableSpec>> = {
     noun: 'dismissed warning',
     trash: false,
     fields: { adopterId: col('adopter_id', 'int'), code: col('code'), warningKey: col('warning_key'), message: col('message') },
+  },
+  // An open text conflict of a shared project (migration 12, templates/share/merge-conflicts.ts).
+  conflict: {
+    entity: 'conflict',
+    table: 'share_conflict',
+    noun: 'text conflict',
+    trash: false,
+    fields: {
+      projectId: col('project_id', 'int'),
+      recordKind: col('record_kind'),
+      recordUid: col('record_uid'),
+      field: col('field'),
+      base: col('base', 'json'),
+      texts: col('texts', 'json'),
+    },
   },
 };

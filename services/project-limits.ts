@@ -46,9 +46,11 @@ const PROJECT_ROWS: Record<EntityName, string> = {
            UNION SELECT id FROM person WHERE organization_id IN (SELECT organization_id FROM adopter WHERE project_id = @project)`,
   organization: `SELECT organization_id FROM adopter WHERE project_id = @project
                  UNION SELECT organization_id FROM person WHERE organization_id IS NOT NULL AND id IN project_person`,
+  // Open text conflicts travel with a shared project, not in its archive: counted, so the bound stays an upper one.
+  conflict: `SELECT id FROM ${TABLES.conflict.table} WHERE project_id = @project`,
 };
 
-const ORDER: readonly EntityName[] = ['project', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance', 'dismissal', 'person', 'organization'];
+const ORDER: readonly EntityName[] = ['project', 'adopter', 'interview', 'participant', 'answer', 'quote', 'allowance', 'dismissal', 'person', 'organization', 'conflict'];
 
 /** One SQL statement: the rows of each table under the project and the bytes of all their columns. */
 const BOUND_SQL = (() => {

@@ -9,9 +9,10 @@ import { warningDismissals } from './0008-warning-dismissals';
 import { historyScopes } from './0009-history-scopes';
 import { applicationId } from './0010-application-id';
 import { entryWords } from './0011-entry-words';
+import { teamSharing } from './0012-team-sharing';
 import type { Migration } from './types';
 
 /** Every migration, in order. The runner checks that versions strictly increase. */
-export const MIGRATIONS: readonly Migration[] = [projects, interviewStore, search, guardAllowances, settings, stableIds, searchQueue, warningDismissals, historyScopes, applicationId, entryWords];
+export const MIGRATIONS: readonly Migration[] = [projects, interviewStore, search, guardAllowances, settings, stableIds, searchQueue, warningDismissals, historyScopes, applicationId, entryWords, teamSharing];
 
 export type { Migration } from './types';

@@ -268,6 +268,33 @@ const EXPECTATIONS: Record<number, { name: string; check: (after: Database.Datab
       ]);
     },
   },
+  12: {
+    name: 'team sharing',
+    check: (after) => {
+      // Every change already made was made here: local, no authors.
+      expect(after.prepare('SELECT id, origin, authors FROM change ORDER BY id').all()).toEqual([
+        { id: 1, origin: 'local', authors: null },
+        { id: 2, origin: 'local', authors: null },
+      ]);
+      for (const table of ['share_link', 'share_conflict', 'share_acknowledgement']) expect(rowsOf(after, table), table).toEqual([]);
+      expect(() => after.prepare("UPDATE change SET origin = 'elsewhere' WHERE id = 1").run()).toThrow(/CHECK/);
+      // A link, a conflict and an acknowledgement belong to their project, and go with it when it is removed for good.
+      after.prepare("INSERT INTO share_link (project_id, remote_url) VALUES (1, '/srv/globex.git')").run();
+      expect(() => after.prepare("INSERT INTO share_link (project_id, remote_url) VALUES (1, '/srv/other.git')").run()).toThrow(/UNIQUE|PRIMARY/);
+      after
+        .prepare("INSERT INTO share_conflict (project_id, record_kind, record_uid, field, texts, created_at, updated_at, uid) VALUES (1, 'interview', 'i-1', 'summary', '[]', 'a', 'a', 'c-1')")
+        .run();
+      expect(() =>
+        after.prepare("INSERT INTO share_conflict (project_id, record_kind, record_uid, field, created_at, updated_at, uid) VALUES (1, 'interview', 'i-1', 'summary', 'a', 'a', 'c-1')").run(),
+      ).toThrow(/UNIQUE/);
+      after.prepare("INSERT INTO share_acknowledgement (project_id, reason, record_kind, record_uid, at) VALUES (1, 'anonymity-off', 'adopter', 'a-2', 'a')").run();
+      expect(() => after.prepare("INSERT INTO share_acknowledgement (project_id, reason, record_kind, record_uid, at) VALUES (1, 'other', 'adopter', 'a-2', 'a')").run()).toThrow(/CHECK/);
+      after.prepare('DELETE FROM project WHERE id = 2').run();
+      for (const table of ['share_link', 'share_conflict', 'share_acknowledgement']) expect(rowsOf(after, table), table).toHaveLength(1);
+      after.prepare('DELETE FROM project WHERE id = 1').run();
+      for (const table of ['share_link', 'share_conflict', 'share_acknowledgement']) expect(rowsOf(after, table), table).toEqual([]);
+    },
+  },
 };
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
