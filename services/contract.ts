@@ -53,6 +53,8 @@ import type {
 import type { TrashSummary } from './trash-summary';
 import { approvalInputs } from './interviews';
 import { wordInputs } from './word';
+import { shareInputs, type ConflictComparison, type ShareStatusRow, type SyncReport } from './share/share-service';
+import type { PendingAcknowledgement } from './share/store';
 
 /** One operation: the schema its input must pass, and (as a type only) what it returns. */
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
@@ -189,6 +191,17 @@ export const contract = {
     'What still needs the reviewer in a project imported from a DD: usage levels, approvals, dates, interviewees, and usage levels its summaries suggest.',
   ),
   dismissUsageSuggestion: op<Dismissal>()(checklistInputs.dismissSuggestion, 'Dismiss a suggested usage level for one adopter; it shows again when the summary changes.'),
+
+  shareProject: op<SyncReport>()(
+    shareInputs.share,
+    'Share a project with the team through a private Git repository: checks Git and the address (refuses a public one and any cncf/*), then sends the project.',
+  ),
+  joinShared: op<SyncReport & { projectId: number }>()(shareInputs.join, 'Join a project a teammate shared: reads the repository, refuses a broken or newer one, and adds the project as one change.'),
+  syncProject: op<SyncReport>()(shareInputs.sync, 'Sync a shared project with the team now: their changes merged field by field as one change, yours sent; what happened, in words.'),
+  shareStatus: op<ShareStatusRow[]>()(shareInputs.status, 'Where each shared project stands, without the network: last Sync, what waits for review, changes to send.'),
+  acknowledgeSync: op<PendingAcknowledgement[]>()(shareInputs.acknowledge, 'Acknowledge teammates’ anonymity and allowance changes, so public exports may go ahead; returns what still waits.'),
+  resolveSyncConflict: op<{ resolved: string; openConflicts: number }>()(shareInputs.resolve, 'Resolve a text conflict with the chosen text, as one ordinary edit that syncs.'),
+  compareConflict: op<ConflictComparison>()(shareInputs.compare, 'A text conflict’s base, yours and the teammates’ texts, with Git’s line merge as a proposal when the changes do not overlap.'),
 } satisfies { [K in OperationName]: OperationDef };
 
 // The table must not hold an operation that operations.ts does not name.

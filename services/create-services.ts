@@ -22,6 +22,7 @@ import { projectServices } from './projects';
 import { searchServices } from './search';
 import { checkProjectSize } from './project-limits';
 import { trashSummaryServices } from './trash-summary';
+import { shareServices } from './share/share-service';
 
 /** Every contract operation over one open store, except backups (which need the Desk: see desk.ts). */
 export function createServices(store: Store): Omit<Services, 'listBackups' | 'backupNow' | 'restoreBackup' | 'dailyBackupNotice'> {
@@ -49,5 +50,6 @@ export function createServices(store: Store): Omit<Services, 'listBackups' | 'ba
     ...importServices(store),
     ...sampleProjectServices(store),
     ...checklistServices(store),
+    ...shareServices(store),
   };
 }

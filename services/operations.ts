@@ -91,6 +91,13 @@ export const OPERATION_NAMES = [
   'sampleProjectIds',
   'importChecklist',
   'dismissUsageSuggestion',
+  'shareProject',
+  'joinShared',
+  'syncProject',
+  'shareStatus',
+  'acknowledgeSync',
+  'resolveSyncConflict',
+  'compareConflict',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];
