@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventAction, HistoryEntry } from '../domain/history';
 import type { EntityName } from './tables';
+import { syncedFrom } from './undo';
 
 export type { HistoryEntry };
 
@@ -8,6 +9,8 @@ interface Row {
   at: string;
   label: string;
   undone: number;
+  origin: string;
+  authors: string | null;
   action: EventAction;
   before: string | null;
   after: string | null;
@@ -17,7 +20,7 @@ interface Row {
 export function historyOf(db: Database.Database, entity: EntityName, id: number, limit = 200): HistoryEntry[] {
   const rows = db
     .prepare<[string, number, number], Row>(
-      `SELECT c.at, c.label, c.undone, e.action, e.before, e.after
+      `SELECT c.at, c.label, c.undone, c.origin, c.authors, e.action, e.before, e.after
          FROM event e JOIN change c ON c.id = e.change_id
         WHERE e.entity = ? AND e.entity_id = ?
         ORDER BY e.id DESC LIMIT ?`,
@@ -33,6 +36,7 @@ export function historyOf(db: Database.Database, entity: EntityName, id: number,
       action: row.action,
       undone: row.undone === 1,
       changes: fields.map((field) => ({ field, before: before[field] ?? null, after: after[field] ?? null })),
+      syncedFrom: syncedFrom(row.origin, row.authors),
     };
   });
 }

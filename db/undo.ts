@@ -11,6 +11,8 @@ interface ChangeRow {
   target: string;
   project_id: number | null;
   app_level: number;
+  origin: 'local' | 'sync';
+  authors: string | null;
 }
 
 interface EventRow {
@@ -23,7 +25,7 @@ interface EventRow {
 
 type Tables = Readonly<Record<EntityName, EntityTable<RowMeta>>>;
 
-const CHANGE_COLUMNS = 'c.id, c.at, c.label, c.target, c.project_id, c.app_level';
+const CHANGE_COLUMNS = 'c.id, c.at, c.label, c.target, c.project_id, c.app_level, c.origin, c.authors';
 
 /** The changes a screen's Undo walks back: its project's, or the app-level ones. */
 function inScope(scope: UndoScope): { sql: string; params: number[] } {
@@ -53,7 +55,17 @@ function nextToRedo(db: Database.Database, scope: UndoScope): ChangeRow | undefi
     .get(...where.params);
 }
 
-const summaryOf = (change: ChangeRow): ChangeSummary => ({ id: change.id, label: change.label, target: change.target, at: change.at, projectId: change.project_id });
+const summaryOf = (change: ChangeRow): ChangeSummary => ({
+  id: change.id,
+  label: change.label,
+  target: change.target,
+  at: change.at,
+  projectId: change.project_id,
+  syncedFrom: syncedFrom(change.origin, change.authors),
+});
+
+/** A Sync's authors (migration 12), null for a change made here. */
+export const syncedFrom = (origin: string, authors: string | null): string[] | null => (origin === 'sync' ? ((JSON.parse(authors ?? '[]') as string[] | null) ?? []) : null);
 
 /**
  * Another change, made later and still in effect, touched a row this one did: undoing (or

@@ -9,6 +9,8 @@ export interface HistoryEntry {
   /** Undone since: shown struck through, kept for the record. */
   undone: boolean;
   changes: { field: string; before: unknown; after: unknown }[];
+  /** As ChangeSummary's: the teammates a Sync brought this from, null when made here. */
+  syncedFrom: string[] | null;
 }
 
 /**
@@ -28,6 +30,11 @@ export interface ChangeSummary {
   at: string;
   /** The project it belongs to; null for an organization or a person alone. */
   projectId: number | null;
+  /**
+   * A Sync with the team (issue 19) brought it: the teammates whose records it wrote, sorted
+   * (history says "from Ana, Ben (sync)"; empty when the merge named no one). Null: made here.
+   */
+  syncedFrom: string[] | null;
 }
 
 export interface UndoResult extends ChangeSummary {

@@ -3,6 +3,7 @@ import { adoptionCriterion, adoptionEvaluationDraft } from '../templates/adoptio
 import { previewAdoptionSection, publishAdoptionSection } from '../templates/adoption/publish';
 import type { ServiceGroup } from './contract';
 import { publicationData } from './publication-data';
+import { refuseWhileTeamReviewPending } from './share/store-publish-gate';
 import { shownWarnings } from './warning-dismissals';
 
 export function adoptionServices(
@@ -26,10 +27,10 @@ export function adoptionServices(
       }),
     exportAdoptionMarkdown: ({ projectId, includeDrafts, typography }) =>
       store.read(() => {
-        const published = publishAdoptionSection(publicationData(store, projectId), {
-          includeDrafts: includeDrafts ?? false,
-          typography: typography ?? false,
-        });
+        const data = publicationData(store, projectId);
+        const options = { includeDrafts: includeDrafts ?? false, typography: typography ?? false };
+        refuseWhileTeamReviewPending(store, projectId, data, options);
+        const published = publishAdoptionSection(data, options);
         return { markdown: published.markdown, omitted: published.omitted, allowed: published.allowed };
       }),
     checkAdoption: ({ projectId }) =>

@@ -12,6 +12,7 @@ import { reviewDocx } from '../templates/word/review-docx';
 import type { ServiceGroup } from './contract';
 import { publicationData } from './publication-data';
 import { readSettings } from './settings';
+import { refuseWhileTeamReviewPending } from './share/store-publish-gate';
 import { dismissedWarningKeys } from './warning-dismissals';
 import type { DocumentFile } from './views';
 
@@ -48,8 +49,13 @@ export function wordServices(store: Store): ServiceGroup<'exportAdoptionDocx' | 
   const { adopter, interview, answer } = store.tables;
   return {
     exportAdoptionDocx: async ({ projectId, includeDrafts, typography }) => {
-      const { data, word } = store.read(() => ({ data: publicationData(store, projectId), word: wordOptions(store) }));
-      return asDocumentFile(await publishAdoptionDocx(data, { includeDrafts: includeDrafts ?? false, typography: typography ?? false }, word));
+      const options = { includeDrafts: includeDrafts ?? false, typography: typography ?? false };
+      const { data, word } = store.read(() => {
+        const publication = publicationData(store, projectId);
+        refuseWhileTeamReviewPending(store, projectId, publication, options);
+        return { data: publication, word: wordOptions(store) };
+      });
+      return asDocumentFile(await publishAdoptionDocx(data, options, word));
     },
 
     exportReviewDocx: async ({ projectId, adopterNumber: number }) => {
