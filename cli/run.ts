@@ -22,12 +22,14 @@ Options:
 Exit codes:
   0   done
   1   check: the Adoption section is not publishable as it stands
-  2   usage error: an unknown command or option, a missing or invalid value
+  2   usage error: an unknown command or option, a missing or invalid value (share: a repository
+      address refused — public, cncf/*, not empty — or a shared project that cannot be read)
   3   export refused by the anonymity guard
   4   data error: no Adoption Desk database at that path (missing; empty for a command that
       only reads; another application's file, a folder or a pipe: left untouched), a damaged
       or newer database, something not found or already there, a database another program
-      is busy with, a disk that refused
+      is busy with, a disk that refused; share: a repository out of reach or refusing what
+      you send, teammates pushing first three times, the app open on the same data folder
   70  a fault in Adoption Desk itself: an unexpected error (the message names the log file with
       the details, to report) or an incomplete build
 `;

@@ -12,6 +12,7 @@ import { projectCommand } from './project';
 import { restoreCommand } from './restore';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
+import { shareCommand } from './share';
 
 /** Every top-level command, in the order --help lists them. */
 export const COMMANDS: readonly AnyCommand[] = [
@@ -24,6 +25,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   importNotesCommand,
   importCandidatesCommand,
   archiveCommand,
+  shareCommand,
   searchCommand,
   backupCommand,
   restoreCommand,
