@@ -94,9 +94,11 @@ const REF_LOCKED = /failed to update ref|cannot lock ref/i;
  * Share or a Join. The caller holds the one-at-a-time guard (share-clone-dir.ts).
  */
 export async function syncShared(store: Store, target: SyncTarget, options: { reportAs?: SyncStatus } = {}): Promise<SyncReport> {
+  // What a try merged into the store stays merged when the next try starts: the report tells it all.
+  const done = { before: projectSnapshot(store, target.projectId), merges: [] as MergeReport[] };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await syncOnce(store, target, options);
+      return await syncOnce(store, target, options, done);
     } catch (error) {
       if (attempt < 3 && gitFailureOf(error) === 'failed' && REF_LOCKED.test((error as Error).message)) continue;
       throw error;
@@ -104,12 +106,11 @@ export async function syncShared(store: Store, target: SyncTarget, options: { re
   }
 }
 
-async function syncOnce(store: Store, target: SyncTarget, options: { reportAs?: SyncStatus }): Promise<SyncReport> {
+async function syncOnce(store: Store, target: SyncTarget, options: { reportAs?: SyncStatus }, done: { before: ShareSnapshot; merges: MergeReport[] }): Promise<SyncReport> {
   const { projectId, remoteUrl } = target;
-  const before = projectSnapshot(store, projectId);
+  const { before, merges } = done;
   const projectUid = projectUidOf(before);
   const clone = await openClone(cloneDirFor(store.file, projectUid), remoteUrl);
-  const merges: MergeReport[] = [];
 
   const outcome = await syncLoop(clone, {
     agreed: target.agreedCommit,

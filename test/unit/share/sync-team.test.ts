@@ -94,6 +94,10 @@ describe('team mode through the operations', { timeout: 120_000 }, () => {
     expect(status!.openConflicts).toHaveLength(1);
     expect(status!.line).toMatch(/· 1 to review/);
     const conflictUid = status!.openConflicts[0]!.uid;
+    expect(await dispatch(ben.services, 'exportAdoptionMarkdown', { projectId: ben.projectId }, () => {})).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('text conflict open on Adopter 1') },
+    });
     const compared = await ben.services.compareConflict({ projectId: ben.projectId, conflictUid });
     expect(compared).toMatchObject({ base: lines.join('\n'), mine: expect.stringContaining('Four clusters'), theirs: [{ by: 'Ana', text: expect.stringContaining('since 2022') }] });
     expect(compared.proposal).toBe(['Acme Corp runs Globex Mesh in production since 2022.', ...lines.slice(1, 4), 'Four clusters, two regions.'].join('\n'));
@@ -138,8 +142,14 @@ describe('team mode through the operations', { timeout: 120_000 }, () => {
     const [status] = await ana.services.shareStatus({});
     expect(status!.toAcknowledge).toHaveLength(1);
     expect(status!.line).toMatch(/1 to review/);
+    // Publishing waits for the acknowledgement (the store side's gate), then goes ahead.
+    for (const name of publicOps()) {
+      const refused = await dispatch(ana.services, name, { projectId: ana.projectId }, () => {});
+      expect(refused, name).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('acknowledge') } });
+    }
     const left = await ana.services.acknowledgeSync({ projectId: ana.projectId, ids: status!.toAcknowledge.map((x) => x.id) });
     expect(left).toEqual([]);
+    expect((await ana.services.exportAdoptionMarkdown({ projectId: ana.projectId })).markdown).toContain('Initech');
     await converge([ana, ben, chloe]);
     await guardStillRefuses(ana);
   });
@@ -189,6 +199,27 @@ describe('team mode through the operations', { timeout: 120_000 }, () => {
     await guardStillRefuses(chloe);
   });
 
+  it('a Sync stopped between the store write and the push is completed by the next one, nothing merged twice', async () => {
+    const { remote, ana, ben, chloe } = await team();
+    let iv = firstInterview(ana, 1);
+    await ana.services.updateInterview({ id: iv.id, version: iv.version, rawNotes: 'Ana’s notes.' });
+    await sync(ana);
+    iv = firstInterview(ben, 3);
+    await ben.services.updateInterview({ id: iv.id, version: iv.version, rawNotes: 'Ben’s notes.' });
+    // The repository refuses every push for a while: Ben's Sync has written the merge into his store by then.
+    const hook = path.join(remote, 'hooks', 'pre-receive');
+    fs.writeFileSync(hook, '#!/bin/sh\necho "closed for maintenance" >&2\nexit 1\n', { mode: 0o755 });
+    await expect(sync(ben)).rejects.toMatchObject({ code: 'IO_ERROR', message: expect.stringContaining('Nothing was lost') });
+    expect(firstInterview(ben, 1).rawNotes).toBe('Ana’s notes.');
+    expect((await ben.services.shareStatus({}))[0]!.changedHere).toBe(true);
+    fs.rmSync(hook);
+    const again = await sync(ben);
+    expect(again).toMatchObject({ status: 'pushed', arrived: { count: 0 }, conflictsOpened: [] });
+    await converge([ana, ben, chloe]);
+    expect(firstInterview(ana, 3).rawNotes).toBe('Ben’s notes.');
+    await guardStillRefuses(ana);
+  });
+
   it('a file broken by hand in the repository, or a newer format: the Sync is refused in words and the store is unchanged', async () => {
     const { remote, ana, ben } = await team();
     const work = path.join(sandbox.root(), 'by-hand');
@@ -217,6 +248,12 @@ describe('team mode through the operations', { timeout: 120_000 }, () => {
   });
 });
 
+function publicOps() {
+  const names = OPERATION_NAMES.filter((name) => (contract[name] as { public?: true }).public);
+  expect(names.length).toBeGreaterThan(0);
+  return names;
+}
+
 /**
  * After a Sync the guard still runs over the store's data: an anonymous interviewee's name and
  * an anonymous adopter's site planted in a named adopter's summary are refused by every public
@@ -225,9 +262,7 @@ describe('team mode through the operations', { timeout: 120_000 }, () => {
 async function guardStillRefuses(m: Member) {
   const iv = firstInterview(m, 1);
   await m.services.updateInterview({ id: iv.id, version: iv.version, summary: `${iv.summary} Introduced by Cy Hidden and the team at initech.example.` });
-  const publicOps = OPERATION_NAMES.filter((name) => (contract[name] as { public?: true }).public);
-  expect(publicOps.length).toBeGreaterThan(0);
-  for (const name of publicOps) {
+  for (const name of publicOps()) {
     for (const input of [{ projectId: m.projectId }, { projectId: m.projectId, includeDrafts: true, typography: true }]) {
       const result = await dispatch(m.services, name, input, () => {});
       expect(result, `${name} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'LEAK_DETECTED' } });
