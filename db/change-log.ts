@@ -59,6 +59,19 @@ export class ChangeLog {
     return this.current?.projectId ?? null;
   }
 
+  /**
+   * Files the change under way under `projectId` from now on, whatever it writes first: a Sync
+   * that changed only records several projects share (an organization's aliases) is still its
+   * project's change, undone from that project's screens. No change under way: nothing.
+   */
+  claimProject(projectId: number): void {
+    const current = this.current;
+    if (!current || current.projectId !== null || current.kind !== 'edit') return;
+    const subject = subjectOfEvent(this.db, 'project', projectId, {});
+    current.projectId = subject.projectId;
+    current.target = subject.target;
+  }
+
   /** Runs `fn` as one change (nested calls join the outer one). IMMEDIATE: no writer can sneak in between read and write. */
   run<T>(label: string, fn: () => T, kind: ChangeKind = 'edit'): T {
     if (this.current) return fn();

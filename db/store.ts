@@ -45,6 +45,8 @@ export interface Store {
   change<T>(label: string, fn: () => T, kind?: ChangeKind): T;
   /** The project the change under way has written to so far; null outside a change or before its first write under a project. */
   changingProject(): number | null;
+  /** Files the change under way under this project whatever it writes (db/change-log.ts `claimProject`). */
+  claimProject(projectId: number): void;
   /** A check run inside every change that wrote under a project, just before it commits (a throw rolls it back). */
   checkBeforeCommit(check: ((projectId: number) => void) | null): void;
   /** Reads with the same error translation (a damaged file is reported, not thrown raw). */
@@ -104,6 +106,7 @@ export function openStore(file: string, options: OpenOptions & { clock?: Clock }
     tables,
     change: (label, fn, kind) => guard(`save "${label}"`, () => log.run(label, fn, kind)),
     changingProject: () => log.projectOfChange,
+    claimProject: (projectId) => log.claimProject(projectId),
     checkBeforeCommit: (check) => {
       log.beforeCommit = check;
     },

@@ -75,6 +75,7 @@ class Apply {
 
   run(target: { projectId: number } | null, project: ShareRecord): number {
     this.projectId = target === null ? this.join(project) : this.checkTarget(target.projectId, project);
+    this.store.claimProject(this.projectId);
     this.restoreTrashed();
     const current = projectSnapshot(this.store, this.projectId);
     this.removeAbsent(current);
@@ -179,6 +180,12 @@ class Apply {
     if (typeof createdAt === 'string' && typeof updatedAt === 'string' && (written.createdAt !== createdAt || written.updatedAt !== updatedAt)) {
       // The team's stamps, as the archive import keeps an archive's: the merge's last-writer rule reads them.
       this.store.db.prepare(`UPDATE ${table.spec.table} SET created_at = ?, updated_at = ? WHERE id = ?`).run(createdAt, updatedAt, written.id);
+      // A redo makes the row again from its creation's event: with the team's creation time, not the redo's.
+      if (!here) {
+        this.store.db
+          .prepare("UPDATE event SET after = json_set(after, '$.createdAt', ?) WHERE id = (SELECT max(id) FROM event WHERE entity = ? AND entity_id = ? AND action = 'create')")
+          .run(createdAt, table.spec.entity, written.id);
+      }
     }
     return written.id;
   }

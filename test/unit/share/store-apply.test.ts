@@ -126,8 +126,8 @@ describe('applySnapshot: a store takes the team’s project', () => {
     expect(unstamped(projectSnapshot(b.store, bProject))).toEqual(unstamped(before));
     expect(openConflictsOf(b.store, bProject)).toEqual([]);
     b.store.redo({ projectId: bProject });
-    // Redo makes the rows again at its own time: the same records and fields.
-    expect(unstamped(projectSnapshot(b.store, bProject), ['updatedAt', 'createdAt'])).toEqual(unstamped(after, ['updatedAt', 'createdAt']));
+    // Redo makes the rows again (created with the team's creation time), stamped with its own time as changed.
+    expect(unstamped(projectSnapshot(b.store, bProject))).toEqual(unstamped(after));
 
     // Applying the same snapshot again writes nothing: no change in the history.
     const settled = projectSnapshot(b.store, bProject);
@@ -177,6 +177,10 @@ describe('applySnapshot: a store takes the team’s project', () => {
     expect(b.store.tables.adopter.get(ownAdopter.id).organizationId).toBe(initech.id);
     expect(b.store.tables.adopter.list({ project_id: joined.projectId })[0]!.organizationId).toBe(initech.id);
     expect(b.store.tables.organization.get(initech.id).aliases).toEqual(['Initrode', 'ITC']);
+    // A Sync that changed only a shared organization is still the project's change, undone from its screens.
+    expect(b.store.recentChanges(1)[0]).toMatchObject({ label: SYNC.label, projectId: bProject, target: 'Globex Mesh', syncedFrom: ['Ana', 'Ben'] });
+    b.store.undo({ projectId: bProject });
+    expect(b.store.tables.organization.get(initech.id).aliases).toEqual(['Initrode']);
   });
 
   it('a broken snapshot is refused in words, and nothing changes', async () => {
