@@ -157,6 +157,25 @@ describe('applySnapshot: a store takes the team’s project', () => {
     expect(b.store.tables.interview.findByUid(interview.uid)!.deletedAt).not.toBeNull();
   });
 
+  it('the trash here meets the team: a record trashed here but kept by the team comes back; a trashed adopter holding a number the team gives another moves aside', async () => {
+    const { a, b, seed, bProject } = await sharedPair();
+    const uidOf = (id: number) => a.store.tables.adopter.uidOf(id)!;
+    const fourHere = b.store.tables.adopter.findByUid(uidOf(seed.adopters[3]!.adopter.id))!;
+    await b.services.deleteAdopter({ id: fourHere.id });
+    const mine = await b.services.createAdopter({ projectId: bProject, organizationId: fourHere.organizationId });
+    await b.services.deleteAdopter({ id: mine.id });
+    // The team kept Adopter 4 (and edited it) and created its own Adopter 6.
+    const four = (await a.services.getAdopter({ id: seed.adopters[3]!.adopter.id })).adopter;
+    await a.services.updateAdopter({ id: four.id, version: four.version, scale: 'two clusters' });
+    const theirs = await a.services.createAdopter({ projectId: seed.project.id, organizationId: seed.orgs.hooli.id });
+    expect([mine.number, theirs.number]).toEqual([6, 6]);
+    const team = projectSnapshot(a.store, seed.project.id);
+    applySnapshot(b.store, { projectId: bProject }, team, SYNC);
+    expect(records(projectSnapshot(b.store, bProject))).toEqual(records(team));
+    expect(b.store.tables.adopter.get(fourHere.id)).toMatchObject({ deletedAt: null, scale: 'two clusters' });
+    expect(b.store.tables.adopter.get(mine.id)).toMatchObject({ number: 7, deletedAt: expect.any(String) });
+  });
+
   it('an organization another project here uses is matched by uid, never duplicated', async () => {
     const { a, b, seed, bProject } = await sharedPair();
     // B's own project uses Initech, the team project's organization.

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { listShareLinks, projectIdOfUid, saveShareLink, shareLinkOf } from '../../../services/share/store';
+import { buildArchive } from '../../../services/archive-export';
+import { applySnapshot, listShareLinks, projectIdOfUid, projectSnapshot, recordAcknowledgements, saveShareLink, shareLinkOf } from '../../../services/share/store';
+import { conflictUid } from '../../../templates/share/merge-conflicts';
+import { seedGlobexMesh } from '../../helpers/seed';
 import { freshDesk } from '../../helpers/desk';
 
 /** A project's link to its team repository: saved at a Share or a Join, updated by each Sync, outside the change log. */
@@ -27,5 +30,21 @@ describe('share links', () => {
     ]);
     // Bookkeeping, not an edit: nothing to undo.
     expect(store.recentChanges(100).length).toBe(changes);
+  });
+
+  it('the archive of a shared project carries none of it: no link, no conflict, no acknowledgement', async () => {
+    const { store, services } = freshDesk();
+    const { project, adopters } = await seedGlobexMesh(services);
+    const plain = JSON.stringify(buildArchive(store, project.id));
+    saveShareLink(store, { projectId: project.id, remoteUrl: '/srv/teams/globex-mesh.git', agreedCommit: 'c'.repeat(40), lastSyncAt: null, lastReport: { note: 'Report of Ben' } });
+    recordAcknowledgements(store, project.id, [{ reason: 'anonymity-off', id: 'adopter:x', kind: 'adopter', adopterUid: null, adopterNumber: 2, by: 'Ben' }]);
+    const interviewUid = store.tables.interview.uidOf(adopters[0]!.interview.id)!;
+    const snapshot = new Map(projectSnapshot(store, project.id));
+    const uid = conflictUid('interview', interviewUid, 'summary');
+    const at = '2024-12-01T10:00:00.000Z';
+    snapshot.set(`conflict:${uid}`, { kind: 'conflict', uid, fields: { recordKind: 'interview', recordUid: interviewUid, field: 'summary', base: null, texts: [{ text: 'Text of Ben.', by: 'Ben' }], createdAt: at, updatedAt: at } });
+    applySnapshot(store, { projectId: project.id }, snapshot, { label: 'Sync with the team', authors: ['Ben'] });
+    expect(projectSnapshot(store, project.id).has(`conflict:${uid}`)).toBe(true);
+    expect(JSON.stringify(buildArchive(store, project.id))).toBe(plain);
   });
 });
