@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Services } from '../../../services/contract';
 import type { Desk } from '../../../services/desk';
+import { checkProjectSize } from '../../../services/project-limits';
+import { buildArchive } from '../../../services/archive-export';
 import { applySnapshot, openConflictsOf, projectIdOfUid, projectSnapshot } from '../../../services/share/store';
 import { conflictUid } from '../../../templates/share/merge-conflicts';
 import { recordId, type ShareRecord, type ShareSnapshot } from '../../../templates/share/records';
@@ -200,6 +202,18 @@ describe('applySnapshot: a store takes the team’s project', () => {
     expect(b.store.recentChanges(1)[0]).toMatchObject({ label: SYNC.label, projectId: bProject, target: 'Globex Mesh', syncedFrom: ['Ana', 'Ben'] });
     b.store.undo({ projectId: bProject });
     expect(b.store.tables.organization.get(initech.id).aliases).toEqual(['Initrode']);
+  });
+
+  it('the project-size check runs before a Sync commits, as for any save: a refusal keeps nothing', async () => {
+    const { a, b, seed, bProject } = await sharedPair();
+    const was = records(projectSnapshot(b.store, bProject));
+    const iv = (await a.services.getInterview({ id: seed.adopters[0]!.interview.id })).interview;
+    await a.services.updateInterview({ id: iv.id, version: iv.version, rawNotes: 'Forty clusters. '.repeat(4_000) });
+    // A limit 10 kB above the project as it is here: the Sync's 64 kB of notes pass it.
+    const limit = JSON.stringify(buildArchive(b.store, bProject)).length + 10_000;
+    b.store.checkBeforeCommit((projectId) => checkProjectSize(b.store, projectId, limit));
+    expect(() => applySnapshot(b.store, { projectId: bProject }, projectSnapshot(a.store, seed.project.id), SYNC)).toThrow(/would take .* as an archive/);
+    expect(records(projectSnapshot(b.store, bProject))).toEqual(was);
   });
 
   it('a broken snapshot is refused in words, and nothing changes', async () => {
