@@ -15,6 +15,7 @@ import { EntryPreviewPanel } from './EntryPreviewPanel';
 import { Outcome } from '../../components/Outcome';
 import { useUndoable } from '../../hooks/useUndoable';
 import { useLogInterview } from './useLogInterview';
+import { ConflictBadge } from '../team/ConflictBadge';
 import { useDates } from '../../hooks/dates';
 
 type AdopterPatch = Partial<AdopterFields>;
@@ -235,6 +236,7 @@ export function AdopterScreen({ projectId, adopterId }: { projectId: number; ado
           <h2 id="adopter-title" className="screen-title">
             Adopter {detail.adopter.number} – {detail.organization.name}
           </h2>
+          <ConflictBadge projectId={projectId} match={(c) => c.adopterNumber === detail.adopter.number} />
           <AdopterForm key={`${detail.adopter.id}:${generation}`} detail={detail} projectId={projectId} projectName={projectName} />
         </section>
       )}

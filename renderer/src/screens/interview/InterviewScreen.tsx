@@ -18,6 +18,7 @@ import { Participants } from './Participants';
 import { QuestionNotes } from './QuestionNotes';
 import { Quotes } from './Quotes';
 import { useLanding } from './landing';
+import { ConflictBadge } from '../team/ConflictBadge';
 
 type InterviewRoute = Extract<Route, { name: 'interview' }>;
 
@@ -69,12 +70,18 @@ function InterviewEditor({ detail, route, reload, adopterNumber, where }: { deta
         <Participants detail={detail} onChanged={reload} onRenamed={(personId, name) => setRenamed((m) => new Map(m).set(personId, name))} where={where} />
         <QuestionNotes detail={detail} />
         <section className="card" aria-labelledby="raw-title">
-          <h3 id="raw-title">Raw notes</h3>
+          <div className="card-head">
+            <h3 id="raw-title">Raw notes</h3>
+            <ConflictBadge projectId={route.projectId} match={(c) => c.adopterNumber === adopterNumber && c.recordKind === 'interview' && c.field === 'rawNotes'} />
+          </div>
           <AutosaveField label="Anything else said in the call" initial={interview.rawNotes} save={(rawNotes) => patch({ rawNotes })} multiline rows={6} testId="raw-notes" />
         </section>
         <Quotes detail={detail} renamed={renamed} where={where} />
         <section className="card" aria-labelledby="summary-title">
-          <h3 id="summary-title">Summary</h3>
+          <div className="card-head">
+            <h3 id="summary-title">Summary</h3>
+            <ConflictBadge projectId={route.projectId} match={(c) => c.adopterNumber === adopterNumber && c.recordKind === 'interview' && c.field === 'summary'} />
+          </div>
           <AutosaveField
             label="Summary for the DD (about five paragraphs, Markdown)"
             className="box-tall"

@@ -6,6 +6,7 @@ import { hrefFor } from '../../router';
 import { OutreachTab } from './OutreachTab';
 import { PipelineTab } from './PipelineTab';
 import { PreviewTab } from './PreviewTab';
+import { TeamCard } from '../team/TeamCard';
 
 const TABS = [
   { id: 'pipeline', label: 'Adopters' },
@@ -38,6 +39,7 @@ export function ProjectScreen({ projectId, tab }: { projectId: number; tab: 'pip
             ))}
           </nav>
           {tab === 'pipeline' && <AfterImportChecklist projectId={projectId} />}
+          {tab === 'pipeline' && <TeamCard projectId={projectId} projectName={project.name} />}
           {tab === 'pipeline' && <PipelineTab project={project} />}
           {tab === 'preview' && <PreviewTab project={project} />}
           {tab === 'outreach' && <OutreachTab project={project} />}

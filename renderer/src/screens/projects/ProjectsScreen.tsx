@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { LoadedView } from '../../components/Loaded';
 import { useRefresh } from '../../hooks/refresh';
 import { useOp } from '../../hooks/useOp';
 import { FirstRunGuide } from './FirstRunGuide';
 import { NewProjectForm } from './NewProjectForm';
 import { ProjectRow } from './ProjectRow';
+import { JoinDialog } from '../team/JoinDialog';
 import './first-run.css';
 
 export function ProjectsScreen() {
@@ -13,6 +15,7 @@ export function ProjectsScreen() {
   const samples = useOp('sampleProjectIds', {}, [generation]);
   const isSample = (id: number) => samples.state.status === 'ready' && samples.state.value.includes(id);
   const firstRun = state.status === 'ready' && state.value.length === 0;
+  const [joining, setJoining] = useState(false);
   return (
     <section aria-labelledby="projects-title" className="screen">
       <h2 id="projects-title" className="screen-title">
@@ -20,6 +23,13 @@ export function ProjectsScreen() {
       </h2>
       {firstRun && <FirstRunGuide />}
       <NewProjectForm onCreated={reload} />
+      <p className="cluster">
+        <button type="button" onClick={() => setJoining(true)}>
+          Join a shared project…
+        </button>
+        <span className="muted">A teammate shared a DD through a private Git repository: work on it with them.</span>
+      </p>
+      {joining && <JoinDialog onClose={() => setJoining(false)} />}
       <LoadedView state={state} retry={() => void reload()}>
         {(cards) => {
           const active = cards.filter((c) => !c.project.archived);
