@@ -33,6 +33,7 @@ import {
   projectIdOfUid,
   projectSnapshot,
   resolveConflict,
+  saveShareLink,
   shareLinkOf,
   type ShareLink,
 } from './store';
@@ -63,10 +64,10 @@ export interface ShareStatusRow {
   /** Changes from teammates (anonymity off, allowances) waiting for an acknowledgement: public exports wait. */
   toAcknowledge: { id: number; adopterNumber: number | null; what: string; by: string | null; at: string }[];
   openConflicts: { uid: string; recordKind: string; recordUid: string; field: string; adopterNumber: number | null }[];
-  /** This store holds changes the team has not had yet. */
-  changedHere: boolean;
-  /** The last Sync's fetch saw teammates' changes not yet taken. */
-  teamAhead: boolean;
+  /** This store holds changes the team has not had yet (null: not known while another program holds the data folder). */
+  changedHere: boolean | null;
+  /** The last Sync's fetch saw teammates' changes not yet taken (null: not known, likewise). */
+  teamAhead: boolean | null;
   /** "Synced 09:12 · 2 to review · changes to send". */
   line: string;
 }
@@ -132,7 +133,14 @@ export function shareServices(store: Store): ServiceGroup<ShareOps> {
   const status = async (link: ShareLink): Promise<ShareStatusRow> => {
     const project = store.read(() => store.tables.project.get(link.projectId));
     const files = snapshotToFiles(projectSnapshot(store, link.projectId));
-    const git = await guarded(link.projectUid, async () => gitShareStatus(await openClone(cloneDirFor(store.file, link.projectUid), link.remoteUrl), files));
+    // While another program holds the data folder its Sync may be using the clone: the status
+    // then says only what the store knows.
+    const git = await guarded(link.projectUid, async () => gitShareStatus(await openClone(cloneDirFor(store.file, link.projectUid), link.remoteUrl), files)).catch(
+      (error: unknown) => {
+        if (error instanceof DeskError && error.code === 'ALREADY_OPEN') return { changedHere: null, teamAhead: null };
+        throw error;
+      },
+    );
     const row = {
       projectId: link.projectId,
       projectName: project.name,
@@ -178,6 +186,8 @@ export function shareServices(store: Store): ServiceGroup<ShareOps> {
         const snapshot = readSide(await clone.readTree(refs.remote), url);
         const authors = [...new Set((await clone.commitsBetween(null, refs.remote)).map((c) => c.name))].sort();
         const { projectId } = applySnapshot(store, null, snapshot, { label: `Join the team’s project${authors.length > 0 ? ` from ${authors.join(', ')}` : ''}`, authors });
+        // Linked at once: should the Sync below fail, the next Sync completes the Join.
+        saveShareLink(store, { projectId, remoteUrl: url, agreedCommit: null, lastSyncAt: null });
         // The first Sync finds the same records on both sides and records where the team stands.
         const report = await syncShared(store, { projectId, remoteUrl: url, agreedCommit: null }, { reportAs: 'joined' });
         const joined = { ...report, arrived: { count: snapshot.size, authors } };

@@ -72,6 +72,10 @@ describe('adoption-desk share', { timeout: 60_000 }, () => {
     const held = await cli(['share', 'sync', '--project', 'globex-mesh', '--db', ana]);
     expect(held.code).toBe(4);
     expect(held.stderr).toMatch(/Adoption Desk is open on this data folder \(the desktop app, process \d+\): Sync from there, or close it first/);
+    // The status still reads what the store knows, leaving the clone alone.
+    const status = await cli(['share', 'status', '--db', ana]);
+    expect(status).toMatchObject({ code: 0, stderr: '' });
+    expect(status.stdout).toMatch(/^globex-mesh: Synced \d\d:\d\d \(team repository: /);
     fs.rmSync(lockFileFor(ana));
     expect((await cli(['share', 'sync', '--project', 'globex-mesh', '--db', ana])).code).toBe(0);
   });
