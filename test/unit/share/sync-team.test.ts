@@ -154,8 +154,14 @@ describe('team mode through the operations', { timeout: 120_000 }, () => {
     await guardStillRefuses(ana);
   });
 
-  it('an adopter trashed by one and edited by another comes back: the edit wins, reported', async () => {
+  it('an adopter trashed by one and edited by another comes back, and so does a quote deleted by one and edited by another: the edit wins, reported', async () => {
     const { ana, ben, chloe } = await team();
+    await ana.services.createQuote({ interviewId: firstInterview(ana, 1).id, text: 'The mesh paid for itself.' });
+    await converge([ana, ben]);
+    const quoteOf = (m: Member) => m.desk.store.tables.quote.list({ interview_id: firstInterview(m, 1).id })[0];
+    await ben.services.deleteQuote({ id: quoteOf(ben)!.id });
+    const quote = quoteOf(ana)!;
+    await ana.services.updateQuote({ id: quote.id, version: quote.version, text: 'The mesh paid for itself in a year.' });
     await ana.services.deleteAdopter({ id: adopterByNumber(ana, 4).id });
     const iv = firstInterview(ben, 4);
     await ben.services.updateInterview({ id: iv.id, version: iv.version, summary: 'Vandelay Industries moved its test clusters to the mesh.' });
@@ -166,6 +172,8 @@ describe('team mode through the operations', { timeout: 120_000 }, () => {
     await converge([ana, ben, chloe]);
     expect(adopterByNumber(ana, 4).deletedAt ?? null).toBeNull();
     expect(firstInterview(ana, 4).summary).toBe('Vandelay Industries moved its test clusters to the mesh.');
+    expect(report.editsOverDeletions.map((e) => e.what)).toContain("Adopter 1's quote");
+    for (const m of [ana, ben, chloe]) expect(quoteOf(m)?.text).toBe('The mesh paid for itself in a year.');
     await guardStillRefuses(ana);
   });
 
