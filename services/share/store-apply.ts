@@ -82,7 +82,20 @@ class Apply {
     this.freeAdopterNumbers();
     for (const kind of SHARE_KINDS) for (const record of this.snapshot.values()) if (record.kind === kind) this.upsert(record);
     this.removeAbsentPeople();
+    this.removeStaleConflicts();
     return this.projectId;
+  }
+
+  /**
+   * A conflict row the snapshot does not hold goes, even one the project snapshot left out
+   * (about a record trashed here): the team has dropped it, and restoring the record must not
+   * bring it back as a new conflict.
+   */
+  private removeStaleConflicts(): void {
+    const conflicts = this.store.tables.conflict;
+    for (const row of conflicts.list({ project_id: this.projectId })) {
+      if (!this.snapshot.has(recordId('conflict', conflicts.uidOf(row.id) ?? ''))) conflicts.remove(row.id);
+    }
   }
 
   private join(project: ShareRecord): number {

@@ -178,6 +178,20 @@ describe('applySnapshot: a store takes the team’s project', () => {
     expect(b.store.tables.adopter.get(mine.id)).toMatchObject({ number: 7, deletedAt: expect.any(String) });
   });
 
+  it('a conflict about a record trashed here leaves the snapshot, and the next Sync without it removes it for good', async () => {
+    const { b, before, bProject } = await sharedPair();
+    const interview = [...before.values()].find((r) => r.kind === 'interview')!;
+    applySnapshot(b.store, { projectId: bProject }, withConflict(before, interview.uid), SYNC);
+    const here = b.store.tables.interview.findByUid(interview.uid)!;
+    await b.services.deleteInterview({ id: here.id });
+    expect(count(projectSnapshot(b.store, bProject), 'conflict')).toBe(0);
+    const team = new Map([...before].filter(([, r]) => r.uid !== interview.uid && r.fields.interviewUid !== interview.uid));
+    applySnapshot(b.store, { projectId: bProject }, team, SYNC);
+    expect(b.store.tables.conflict.list({ project_id: bProject })).toEqual([]);
+    await b.services.restoreFromTrash({ entity: 'interview', id: here.id });
+    expect(openConflictsOf(b.store, bProject)).toEqual([]);
+  });
+
   it('an organization another project here uses is matched by uid, never duplicated', async () => {
     const { a, b, seed, bProject } = await sharedPair();
     // B's own project uses Initech, the team project's organization.
