@@ -17,15 +17,22 @@ export interface OpenConflict {
   adopterNumber: number | null;
 }
 
-/** The adopter (id and number) a record of the project belongs to, found by the record's kind and uid. */
+/**
+ * The live adopter (id and number) a live record of the project belongs to, by the record's
+ * kind and uid: none for a record in the trash (or under an adopter or interview there).
+ */
+const LIVE = 'a.deleted_at IS NULL';
+const UNDER_INTERVIEW = (table: string) =>
+  `SELECT a.id, a.number FROM ${table} x JOIN interview i ON i.id = x.interview_id JOIN adopter a ON a.id = i.adopter_id WHERE x.uid = ? AND i.deleted_at IS NULL AND ${LIVE}`;
+const UNDER_ADOPTER = (table: string) => `SELECT a.id, a.number FROM ${table} x JOIN adopter a ON a.id = x.adopter_id WHERE x.uid = ? AND ${LIVE}`;
 const ADOPTER_OF: Readonly<Record<string, string>> = {
-  adopter: 'SELECT id, number FROM adopter WHERE uid = ?',
-  interview: 'SELECT a.id, a.number FROM interview i JOIN adopter a ON a.id = i.adopter_id WHERE i.uid = ?',
-  answer: 'SELECT a.id, a.number FROM answer x JOIN interview i ON i.id = x.interview_id JOIN adopter a ON a.id = i.adopter_id WHERE x.uid = ?',
-  quote: 'SELECT a.id, a.number FROM quote x JOIN interview i ON i.id = x.interview_id JOIN adopter a ON a.id = i.adopter_id WHERE x.uid = ?',
-  participant: 'SELECT a.id, a.number FROM participant x JOIN interview i ON i.id = x.interview_id JOIN adopter a ON a.id = i.adopter_id WHERE x.uid = ?',
-  allowance: 'SELECT a.id, a.number FROM guard_allowance x JOIN adopter a ON a.id = x.adopter_id WHERE x.uid = ?',
-  dismissal: 'SELECT a.id, a.number FROM warning_dismissal x JOIN adopter a ON a.id = x.adopter_id WHERE x.uid = ?',
+  adopter: `SELECT a.id, a.number FROM adopter a WHERE a.uid = ? AND ${LIVE}`,
+  interview: `SELECT a.id, a.number FROM interview i JOIN adopter a ON a.id = i.adopter_id WHERE i.uid = ? AND i.deleted_at IS NULL AND ${LIVE}`,
+  answer: UNDER_INTERVIEW('answer'),
+  quote: UNDER_INTERVIEW('quote'),
+  participant: UNDER_INTERVIEW('participant'),
+  allowance: UNDER_ADOPTER('guard_allowance'),
+  dismissal: UNDER_ADOPTER('warning_dismissal'),
 };
 
 export function adopterOfRecord(store: Store, recordKind: string, recordUid: string): { id: number; number: number } | null {
@@ -33,15 +40,21 @@ export function adopterOfRecord(store: Store, recordKind: string, recordUid: str
   return sql === undefined ? null : (store.db.prepare<[string], { id: number; number: number }>(sql).get(recordUid) ?? null);
 }
 
+/** The record belongs to an adopter, but not to a live one: a conflict about it is not shown (projectSnapshot leaves it out too). */
+const inTrash = (store: Store, recordKind: string, recordUid: string) => recordKind in ADOPTER_OF && adopterOfRecord(store, recordKind, recordUid) === null;
+
 export function openConflictsOf(store: Store, projectId: number): OpenConflict[] {
   return store.read(() =>
-    store.tables.conflict.list({ project_id: projectId }, { orderBy: 'id' }).map((c) => ({
-      uid: store.tables.conflict.uidOf(c.id) ?? '',
-      recordKind: c.recordKind,
-      recordUid: c.recordUid,
-      field: c.field,
-      adopterNumber: adopterOfRecord(store, c.recordKind, c.recordUid)?.number ?? null,
-    })),
+    store.tables.conflict
+      .list({ project_id: projectId }, { orderBy: 'id' })
+      .filter((c) => !inTrash(store, c.recordKind, c.recordUid))
+      .map((c) => ({
+        uid: store.tables.conflict.uidOf(c.id) ?? '',
+        recordKind: c.recordKind,
+        recordUid: c.recordUid,
+        field: c.field,
+        adopterNumber: adopterOfRecord(store, c.recordKind, c.recordUid)?.number ?? null,
+      })),
   );
 }
 

@@ -183,8 +183,10 @@ describe('applySnapshot: a store takes the team’s project', () => {
     const interview = [...before.values()].find((r) => r.kind === 'interview')!;
     applySnapshot(b.store, { projectId: bProject }, withConflict(before, interview.uid), SYNC);
     const here = b.store.tables.interview.findByUid(interview.uid)!;
+    expect(openConflictsOf(b.store, bProject)).toHaveLength(1);
     await b.services.deleteInterview({ id: here.id });
     expect(count(projectSnapshot(b.store, bProject), 'conflict')).toBe(0);
+    expect(openConflictsOf(b.store, bProject)).toEqual([]);
     const team = new Map([...before].filter(([, r]) => r.uid !== interview.uid && r.fields.interviewUid !== interview.uid));
     applySnapshot(b.store, { projectId: bProject }, team, SYNC);
     expect(b.store.tables.conflict.list({ project_id: bProject })).toEqual([]);
