@@ -193,7 +193,7 @@ describe('two reviewers share a DD through one private repository', () => {
 
     await dialog.getByRole('button', { name: 'Keep this text' }).click();
     const toast = ben.page.getByTestId('toast');
-    await expect.poll(() => toast.textContent()).toContain('Resolved: Adopter 4\'s interview — summary');
+    await expect.poll(() => toast.textContent()).toContain('Resolved Adopter 4\'s interview — summary: the combined text kept.');
     expect((await summaryOf(ben, benProjectId)).summary).toBe(BOTH);
     await toast.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => toast.textContent()).toContain('The conflict is open again');
@@ -217,6 +217,23 @@ describe('two reviewers share a DD through one private repository', () => {
     expect((await summaryOf(ana, seed.project.id)).summary).toBe(BOTH);
     expect((await summaryOf(ben, benProjectId)).summary).toBe(BOTH);
     expect(await card(ana.page).getByRole('region', { name: 'Waiting for you' }).count()).toBe(0);
+  });
+
+  it('Ana turns anonymity off for Adopter 2: Ben’s Sync says so, and public exports wait until he acknowledges it', { timeout: 90_000 }, async () => {
+    actAs(ana);
+    const { adopter } = await ana.harness.desk.services.getAdopter({ id: seed.adopters[1]!.adopter.id });
+    await ana.harness.desk.services.updateAdopter({ id: adopter.id, version: adopter.version, anonymous: false });
+    await sync(ana.page);
+
+    actAs(ben);
+    const report = await sync(ben.page);
+    expect(await report.textContent()).toMatch(/Ana turned anonymity off for Adopter 2: public exports wait until someone acknowledges it/);
+    const waiting = card(ben.page).getByRole('region', { name: 'Waiting for you' });
+    await expect.poll(() => waiting.textContent()).toMatch(/^Waiting for youAna turned off anonymity of Adopter 2\./);
+    await shots(ben.page, 'team-acknowledge');
+    await waiting.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => waiting.count()).toBe(0);
+    expect(await ben.page.getByTestId('toast').textContent()).toMatch(/^Acknowledged: /);
   });
 
   it('a Sync that cannot reach the repository says so in words, and the next one works', { timeout: 60_000 }, async () => {

@@ -108,7 +108,7 @@ describe('the Team card', () => {
   });
 
   it('lists what waits for the reviewer with no fresh report, and Acknowledge sends that change’s id', async () => {
-    let pending = [{ id: 7, adopterNumber: 2, what: 'anonymity turned off for Adopter 2', by: 'Ben', at: '2026-12-03T09:00:00.000Z' }];
+    let pending = [{ id: 7, adopterNumber: 2, what: 'Ben turned off anonymity of Adopter 2', by: 'Ben', at: '2026-12-03T09:00:00.000Z' }];
     const calls = stubDesk({
       shareStatus: async () => [row({ toAcknowledge: pending, line: 'Synced 09:12 · 1 to review' })],
       acknowledgeSync: async () => {
@@ -118,7 +118,7 @@ describe('the Team card', () => {
     });
     render(<TeamCard projectId={1} projectName="Globex Mesh" />);
     const waiting = await screen.findByRole('region', { name: 'Waiting for you' });
-    expect(waiting.textContent).toContain('Ben: anonymity turned off for Adopter 2.');
+    expect(waiting.textContent).toContain('Ben turned off anonymity of Adopter 2.');
     expect(waiting.textContent).toContain('Public exports wait');
     fireEvent.click(within(waiting).getByRole('button', { name: 'Acknowledge' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'acknowledgeSync')).toBe(true));

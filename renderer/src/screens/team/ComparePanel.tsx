@@ -43,7 +43,7 @@ function Comparison({ projectId, view, onResolved }: { projectId: number; view: 
     setBusy(true);
     const done = await undoable({
       run: () => call('resolveSyncConflict', { projectId, conflictUid: view.conflictUid, text: chosen }),
-      done: () => `Resolved: ${view.what} — ${whose} kept. The next Sync sends it.`,
+      done: () => `Resolved ${view.what}: ${whose} kept. The next Sync sends it.`,
       undo: () => call('undo', { projectId }),
       undone: () => `The conflict is open again: ${view.what}.`,
     });

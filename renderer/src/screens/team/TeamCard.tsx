@@ -129,9 +129,8 @@ function Shared({ row, report, failure }: { row: ShareStatusRow; report: Report 
             ))}
             {row.toAcknowledge.map((item) => (
               <li key={item.id}>
-                <span>
-                  {item.by ?? 'A teammate'}: {item.what}.
-                </span>
+                {/* The words name who made the change: "Ana turned off anonymity of Adopter 2". */}
+                <span>{item.what}.</span>
                 <button type="button" className="small" onClick={() => void acknowledge(item)}>
                   Acknowledge
                 </button>
