@@ -211,7 +211,10 @@ function cloneAt(gitDir: string, remoteUrl: string): ShareClone {
         .split('\n')
         .find((l) => l.startsWith('!'));
       const summary = line?.split('\t')[2] ?? '';
-      if (/non-fast-forward|fetch first|stale info/.test(summary)) return { status: 'rejected', why: summary };
+      // A teammate got there first: the branch moved (non-fast-forward, fetch first), or their push
+      // held its lock at that moment (a repository on a shared folder or this computer says
+      // "failed to update ref" / "cannot lock ref"). Either way the Sync starts again from the fetch.
+      if (/non-fast-forward|fetch first|stale info|failed to update ref|cannot lock ref/.test(summary)) return { status: 'rejected', why: summary };
       const said = summary || pushed.stderr.trim().split('\n')[0] || 'no reason given';
       throw gitError('IO_ERROR', 'failed', `The repository at ${shown} refused what you shared (Git said: “${said}”). Nothing was lost; ask whoever manages the repository.`);
     },

@@ -15,7 +15,6 @@ import { INTERVIEW_TEXTS, PROJECT_FILE, SHARE_FOLDERS } from '../../templates/sh
 import { mergeSnapshots, type MergeReport } from '../../templates/share/merge';
 import { sameRecord } from '../../templates/share/merge-values';
 import { recordId, type ShareKind, type ShareSnapshot } from '../../templates/share/records';
-import { gitFailureOf } from './git';
 import { openClone, type ShareClone } from './git-clone';
 import { syncLoop, type SyncSides } from './git-sync';
 import { shownUrl } from './remote-url';
@@ -82,28 +81,13 @@ export interface SyncTarget {
 }
 
 /**
- * A push refused because a teammate's push held the branch's lock at that moment (a repository on
- * a shared folder or this computer answers "failed to update ref"): a lost race like a rejected
- * push, so the Sync starts again from the fetch, a few times at most. Nothing was written but refs
- * the next try reads again.
- */
-const REF_LOCKED = /failed to update ref|cannot lock ref/i;
-
-/**
  * One Sync: the report of what it did. `status` overrides the outcome's word for the report of a
- * Share or a Join. The caller holds the one-at-a-time guard (share-clone-dir.ts).
+ * Share or a Join. The caller holds the one-at-a-time guard (share-clone-dir.ts). A push that lost
+ * a race with a teammate's is retried from the fetch by syncLoop (services/share/git-sync.ts).
  */
 export async function syncShared(store: Store, target: SyncTarget, options: { reportAs?: SyncStatus } = {}): Promise<SyncReport> {
   // What a try merged into the store stays merged when the next try starts: the report tells it all.
-  const done = { before: projectSnapshot(store, target.projectId), merges: [] as MergeReport[] };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await syncOnce(store, target, options, done);
-    } catch (error) {
-      if (attempt < 3 && gitFailureOf(error) === 'failed' && REF_LOCKED.test((error as Error).message)) continue;
-      throw error;
-    }
-  }
+  return syncOnce(store, target, options, { before: projectSnapshot(store, target.projectId), merges: [] });
 }
 
 async function syncOnce(store: Store, target: SyncTarget, options: { reportAs?: SyncStatus }, done: { before: ShareSnapshot; merges: MergeReport[] }): Promise<SyncReport> {
