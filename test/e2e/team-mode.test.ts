@@ -177,6 +177,9 @@ describe('two reviewers share a DD through one private repository', () => {
     actAs(ben);
     const bens = await summaryOf(ben, benProjectId);
     const adopter = (await ben.harness.desk.services.listAdopters({ projectId: benProjectId })).find((a) => a.number === 4)!;
+    // The adopter says it has a conflict too; its interview leads to the field.
+    await ben.page.evaluate((h) => (window.location.hash = h), `#/p/${benProjectId}/a/${adopter.id}`);
+    await expect.poll(() => ben.page.getByRole('button', { name: /^Conflict: 1 text from Ana — Compare$/ }).count()).toBe(1);
     await ben.page.evaluate((h) => (window.location.hash = h), `#/p/${benProjectId}/a/${adopter.id}/i/${bens.id}`);
     const summaryCard = ben.page.getByRole('region', { name: 'Summary' });
     const badge = summaryCard.getByRole('button', { name: /^Conflict: 1 text from Ana/ });
@@ -231,9 +234,19 @@ describe('two reviewers share a DD through one private repository', () => {
     const waiting = card(ben.page).getByRole('region', { name: 'Waiting for you' });
     await expect.poll(() => waiting.textContent()).toMatch(/^Waiting for youAna turned off anonymity of Adopter 2\./);
     await shots(ben.page, 'team-acknowledge');
+    const exportRefusal = async (): Promise<string | null> => {
+      try {
+        await ben.harness.desk.services.exportAdoptionMarkdown({ projectId: benProjectId });
+        return null;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(await exportRefusal()).toMatch(/acknowledge/);
     await waiting.getByRole('button', { name: 'Acknowledge' }).click();
     await expect.poll(() => waiting.count()).toBe(0);
-    expect(await ben.page.getByTestId('toast').textContent()).toMatch(/^Acknowledged: /);
+    expect(await ben.page.getByTestId('toast').textContent()).toMatch(/^Acknowledged: Ana turned off anonymity of Adopter 2\./);
+    expect(await exportRefusal()).toBeNull();
   });
 
   it('a Sync that cannot reach the repository says so in words, and the next one works', { timeout: 60_000 }, async () => {
