@@ -13,7 +13,7 @@ export function ShareDialog({ projectId, projectName, onClose, onShared }: { pro
       title={`Share ${projectName} with teammates`}
       intro={
         <>
-          <p>It needs an empty private repository your team can reach (never one under github.com/cncf), and Git installed on this computer and signed in to it.</p>
+          <p>Sharing needs an empty private repository your team can reach (never one under github.com/cncf), and Git installed on this computer and signed in to it.</p>
           <p className="muted">
             Each Sync sends this project’s adopters, interviews, notes and quotes to that repository, through your own Git; nothing else leaves this computer, and
             nothing is sent without you pressing Sync.
