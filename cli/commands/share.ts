@@ -67,6 +67,10 @@ export const shareCommand: Command = {
     if (sub === 'status') {
       const { values } = parseArgs({ args: rest, options: { project: options.project, json: options.json }, strict: true });
       const rows = await call(services, 'shareStatus', values.project ? { projectId: await projectIdOf(services, values.project, sub) } : {});
+      if (values.project && rows.length === 0 && !values.json) {
+        io.stdout(`${values.project} is not shared with a team yet. Share it with: adoption-desk share init --project ${values.project} --remote URL\n`);
+        return;
+      }
       io.stdout(values.json ? json(rows) : statusText(rows));
       return;
     }

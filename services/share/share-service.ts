@@ -201,7 +201,9 @@ export function shareServices(store: Store): ServiceGroup<ShareOps> {
     },
 
     shareStatus: async ({ projectId }): Promise<ShareStatusRow[]> => {
-      const links = projectId === undefined ? listShareLinks(store) : [linkOrRefuse(store, projectId)];
+      // A project not shared has no row: the screens ask for their own project, shared or not.
+      const one = projectId === undefined ? null : shareLinkOf(store, projectId);
+      const links = projectId === undefined ? listShareLinks(store) : one ? [one] : [];
       const rows: ShareStatusRow[] = [];
       for (const link of links) rows.push(await status(link));
       return rows;

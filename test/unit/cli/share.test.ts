@@ -40,6 +40,13 @@ describe('adoption-desk share', { timeout: 60_000 }, () => {
 
     const asJson = await cli(['share', 'status', '--project', 'globex-mesh', '--json', '--db', ana]);
     expect(JSON.parse(asJson.stdout)).toEqual([expect.objectContaining({ slug: 'globex-mesh', changedHere: false, openConflicts: [], toAcknowledge: [] })]);
+
+    // A project of the same store that is not shared says so, and how to share it.
+    expect((await cli(['project', 'add', '--name', 'Initech Relay', '--level', 'incubation', '--db', ana])).code).toBe(0);
+    expect(await cli(['share', 'status', '--project', 'initech-relay', '--db', ana])).toMatchObject({
+      code: 0,
+      stdout: 'initech-relay is not shared with a team yet. Share it with: adoption-desk share init --project initech-relay --remote URL\n',
+    });
   });
 
   it.each([

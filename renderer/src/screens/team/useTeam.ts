@@ -11,7 +11,8 @@ import { useOp } from '../../hooks/useOp';
  */
 export function useTeamStatus(projectId: number) {
   const { generation } = useRefresh();
-  const { state, reload } = useOp('shareStatus', {}, [projectId, generation]);
+  // Its own row only: the status of every shared project would open every project's clone.
+  const { state, reload } = useOp('shareStatus', { projectId }, [projectId, generation]);
   const row: ShareStatusRow | null = state.status === 'ready' ? (state.value.find((r) => r.projectId === projectId) ?? null) : null;
   return { state, row, reload };
 }
