@@ -70,6 +70,8 @@ export interface ShareStatusRow {
   teamAhead: boolean | null;
   /** "Synced 09:12 · 2 to review · changes to send". */
   line: string;
+  /** What the last Sync did (kept with the link), so the report can be read again after leaving the screen. */
+  lastReport: SyncReport | null;
 }
 
 export interface ConflictComparison {
@@ -101,7 +103,7 @@ export function syncedWords(lastSyncAt: string | null, now: Date): string {
   return `Synced ${at.getDate()} ${at.toLocaleString('en-US', { month: 'short' })} ${time}`;
 }
 
-export function statusLine(row: Omit<ShareStatusRow, 'line'>, now: Date): string {
+export function statusLine(row: Omit<ShareStatusRow, 'line' | 'lastReport'>, now: Date): string {
   const parts = [syncedWords(row.lastSyncAt, now)];
   const review = row.toAcknowledge.length + row.openConflicts.length;
   if (review > 0) parts.push(`${review} to review`);
@@ -152,7 +154,8 @@ export function shareServices(store: Store): ServiceGroup<ShareOps> {
       changedHere: git.changedHere,
       teamAhead: git.teamAhead,
     };
-    return { ...row, line: statusLine(row, store.clock()) };
+    // The report this app saved after the Sync (share-sync.ts): read back as it was written.
+    return { ...row, line: statusLine(row, store.clock()), lastReport: (link.lastReport as SyncReport | null) ?? null };
   };
 
   return {

@@ -20,6 +20,7 @@ const row = (over: Partial<ShareStatusRow> = {}): ShareStatusRow => ({
   changedHere: false,
   teamAhead: false,
   line: 'Synced 09:12',
+  lastReport: null,
   ...over,
 });
 
@@ -123,5 +124,11 @@ describe('the Team card', () => {
     fireEvent.click(within(waiting).getByRole('button', { name: 'Acknowledge' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'acknowledgeSync')).toBe(true));
     expect(calls.find((c) => c.name === 'acknowledgeSync')?.input).toEqual({ projectId: 1, ids: [7] });
+  });
+
+  it('shows the last Sync’s report again when the reviewer comes back to the project', async () => {
+    stubDesk({ shareStatus: async () => [row({ lastReport: report })] });
+    render(<TeamCard projectId={1} projectName="Globex Mesh" />);
+    await waitFor(() => expect(document.body.textContent).toContain('2 records arrived from Ben.'));
   });
 });

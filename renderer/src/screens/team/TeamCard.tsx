@@ -112,7 +112,8 @@ function Shared({ row, report, failure }: { row: ShareStatusRow; report: Report 
           The Sync did not finish: {failure}
         </p>
       )}
-      {report && <SyncReport report={report} openUids={new Set(row.openConflicts.map((c) => c.uid))} onCompare={setComparing} />}
+      {/* The Sync just run, or the last one the store kept (after leaving the screen and coming back). */}
+      {(report ?? row.lastReport) && <SyncReport report={(report ?? row.lastReport)!} openUids={new Set(row.openConflicts.map((c) => c.uid))} onCompare={setComparing} />}
       {waiting > 0 && (
         <section className="team-waiting" aria-labelledby="team-waiting-title">
           <h3 id="team-waiting-title">Waiting for you</h3>
