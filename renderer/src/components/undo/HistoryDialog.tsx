@@ -20,7 +20,7 @@ function when(at: string, show: (day: string) => string): string {
  * touched: the one place to undo a change made on another screen (the next one of each
  * project is offered), and a way to go to where a change was made.
  */
-export function HistoryDialog({ onClose, onUndo }: { onClose: () => void; onUndo: (id: number) => Promise<void> }) {
+export function HistoryDialog({ onClose, onUndo }: { onClose: () => void; onUndo: (change: HistoryListEntry) => Promise<void> }) {
   const [changes, setChanges] = useState<HistoryListEntry[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -47,6 +47,7 @@ export function HistoryDialog({ onClose, onUndo }: { onClose: () => void; onUndo
                 <span className="history-label">{describeChange(change, showIn)}</span>
                 <span className="history-where">
                   {change.projectName ?? (change.projectId === null ? 'All projects' : 'A project no longer here')} · <time dateTime={change.at}>{when(change.at, show)}</time>
+                  {change.syncedFrom && ` · from ${change.syncedFrom.length > 0 ? change.syncedFrom.join(', ') : 'the team'} (sync)`}
                   {change.undone && ' · undone'}
                 </span>
               </div>
@@ -57,7 +58,7 @@ export function HistoryDialog({ onClose, onUndo }: { onClose: () => void; onUndo
                   </a>
                 )}
                 {change.canUndo && (
-                  <button type="button" onClick={() => void onUndo(change.id).then(() => setGeneration((g) => g + 1))}>
+                  <button type="button" onClick={() => void onUndo(change).then(() => setGeneration((g) => g + 1))}>
                     Undo
                   </button>
                 )}

@@ -3,6 +3,7 @@ import { useDates } from '../../hooks/dates';
 import { isTyping } from '../../keyboard';
 import type { Route } from '../../router';
 import { HistoryDialog } from './HistoryDialog';
+import { useSyncUndoQuestion } from './SyncUndoQuestion';
 import { describeChange, useUndoRedo } from './useUndoRedo';
 
 /**
@@ -15,6 +16,8 @@ export function UndoControls({ route }: { route: Route }) {
   const { state, reload, undo, redo, undoChosen } = useUndoRedo(route);
   const { showIn } = useDates();
   const [listOpen, setListOpen] = useState(false);
+  const { ask, question } = useSyncUndoQuestion();
+  const undoHere = () => ask(state.undo, undo);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -22,7 +25,7 @@ export function UndoControls({ route }: { route: Route }) {
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
-        void undo();
+        void undoHere();
       } else if ((key === 'z' && event.shiftKey) || key === 'y') {
         event.preventDefault();
         void redo();
@@ -30,14 +33,14 @@ export function UndoControls({ route }: { route: Route }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  }, [undoHere, redo]);
 
   const undoName = state.undo ? `Undo: ${describeChange(state.undo, showIn)}` : 'Nothing to undo here';
   const redoName = state.redo ? `Redo: ${describeChange(state.redo, showIn)}` : 'Nothing to redo here';
   return (
     <>
       <span className="undo-controls" role="group" aria-label="Undo">
-        <button type="button" onClick={() => void undo()} onFocus={reload} onMouseEnter={reload} disabled={!state.undo} title={undoName} aria-label={undoName} aria-keyshortcuts="Control+Z">
+        <button type="button" onClick={() => void undoHere()} onFocus={reload} onMouseEnter={reload} disabled={!state.undo} title={undoName} aria-label={undoName} aria-keyshortcuts="Control+Z">
           Undo
         </button>
         <button type="button" onClick={() => void redo()} onFocus={reload} onMouseEnter={reload} disabled={!state.redo} title={redoName} aria-label={redoName} aria-keyshortcuts="Control+Shift+Z Control+Y">
@@ -47,7 +50,8 @@ export function UndoControls({ route }: { route: Route }) {
           History
         </button>
       </span>
-      {listOpen && <HistoryDialog onClose={() => setListOpen(false)} onUndo={undoChosen} />}
+      {listOpen && <HistoryDialog onClose={() => setListOpen(false)} onUndo={(change) => ask(change, () => undoChosen(change.id))} />}
+      {question}
     </>
   );
 }
