@@ -13,7 +13,8 @@ import { UsageError } from '../io';
 const USAGE = `  adoption-desk share init --project SLUG --remote URL [--json]
   adoption-desk share join URL [--json]
   adoption-desk share sync --project SLUG [--json]
-  adoption-desk share status [--project SLUG] [--json]`;
+  adoption-desk share status [--project SLUG] [--json]
+  adoption-desk share acknowledge --project SLUG`;
 
 const projectIdOf = async (services: Services, slug: string | undefined, sub: string): Promise<number> => {
   if (!slug) throw new UsageError(`share ${sub} needs --project SLUG.`);
@@ -62,6 +63,19 @@ export const shareCommand: Command = {
       const { values } = parseArgs({ args: rest, options: { project: options.project, json: options.json }, strict: true });
       const report = await call(services, 'syncProject', { projectId: await projectIdOf(services, values.project, sub) });
       io.stdout(values.json ? json(report) : sentences(report.sentences));
+      return;
+    }
+    if (sub === 'acknowledge') {
+      // What a teammate changed that weakens anonymity, acknowledged after reading it: public exports wait for this.
+      const { values } = parseArgs({ args: rest, options: { project: options.project }, strict: true });
+      const projectId = await projectIdOf(services, values.project, sub);
+      const pending = (await call(services, 'shareStatus', { projectId }))[0]?.toAcknowledge ?? [];
+      if (pending.length === 0) {
+        io.stdout(`Nothing in ${values.project} waits for an acknowledgement.\n`);
+        return;
+      }
+      await call(services, 'acknowledgeSync', { projectId, ids: pending.map((p) => p.id) });
+      io.stdout(sentences(pending.map((p) => `Acknowledged: ${p.what}.`)));
       return;
     }
     if (sub === 'status') {

@@ -19,7 +19,7 @@ export function refuseWhileTeamReviewPending(store: Store, projectId: number, da
     const what = pending.map((p, i) => `${i === 0 ? p.what : p.what.replace(/^A teammate/, 'a teammate')} in a Sync`);
     throw new DeskError(
       'CONFLICT',
-      `${data.project.name} cannot be published yet: ${list(what)}; acknowledge ${pending.length === 1 ? 'it' : 'them'} under “Waiting for you” on the project’s Team card before publishing.`,
+      `${data.project.name} cannot be published yet: ${list(what)}; acknowledge ${pending.length === 1 ? 'it' : 'them'} under “Waiting for you” on the project’s Team card, or with adoption-desk share acknowledge, before publishing.`,
       { reason: 'acknowledgement-pending', acknowledgements: pending.map((p) => p.id) },
     );
   }

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockFileFor } from '../../../services/instance-lock';
 import { cli } from '../../helpers/cli';
+import { openDesk } from '../../../services/desk';
+import { recordAcknowledgements } from '../../../services/share/store';
 import { freshDesk } from '../../helpers/desk';
 import { bareRemote, useGitSandbox } from '../../helpers/git-sandbox';
 import { seedGlobexMesh } from '../../helpers/seed';
@@ -47,6 +49,24 @@ describe('adoption-desk share', { timeout: 60_000 }, () => {
       code: 0,
       stdout: 'initech-relay is not shared with a team yet. Share it with: adoption-desk share init --project initech-relay --remote URL\n',
     });
+  });
+
+  it('acknowledge: a teammate’s anonymity change is read out, acknowledged, and public exports go ahead', async () => {
+    const ana = await anaWithProject();
+    const remote = bareRemote(sandbox.root());
+    expect((await cli(['share', 'init', '--project', 'globex-mesh', '--remote', remote, '--db', ana])).code).toBe(0);
+    // What a Sync records when Ben turned anonymity off for Adopter 2 (the Sync itself is tested in share/sync-team).
+    const desk = openDesk(ana);
+    const projectId = (await desk.services.getProjectBySlug({ slug: 'globex-mesh' })).id;
+    const adopter2 = (await desk.services.listAdopters({ projectId })).find((a) => a.number === 2)!;
+    recordAcknowledgements(desk.store!, projectId, [{ reason: 'anonymity-off', id: 'a2', kind: 'adopter', adopterUid: 'a2', adopterNumber: adopter2.number, by: 'Ben' }]);
+    desk.close();
+    const out = path.join(sandbox.root(), 'adoption.md');
+
+    expect((await cli(['export', 'adoption-md', '--project', 'globex-mesh', '--out', out, '--db', ana])).stderr).toMatch(/cannot be published yet: Ben turned off anonymity of Adopter 2/);
+    expect(await cli(['share', 'acknowledge', '--project', 'globex-mesh', '--db', ana])).toMatchObject({ code: 0, stdout: 'Acknowledged: Ben turned off anonymity of Adopter 2.\n' });
+    expect(await cli(['share', 'acknowledge', '--project', 'globex-mesh', '--db', ana])).toMatchObject({ code: 0, stdout: 'Nothing in globex-mesh waits for an acknowledgement.\n' });
+    expect((await cli(['export', 'adoption-md', '--project', 'globex-mesh', '--out', out, '--db', ana])).stderr).not.toMatch(/cannot be published yet/);
   });
 
   it.each([

@@ -60,7 +60,7 @@ describe('publishing waits for the team’s changes to be reviewed', () => {
     for (const { name, input, result } of await everyPublicOperation(desk, projectId)) {
       expect(result, `${name} ${JSON.stringify(input)}`).toMatchObject({
         ok: false,
-        error: { code: 'CONFLICT', message: 'Globex Mesh cannot be published yet: Ben turned off anonymity of Adopter 3 in a Sync; acknowledge it under “Waiting for you” on the project’s Team card before publishing.' },
+        error: { code: 'CONFLICT', message: 'Globex Mesh cannot be published yet: Ben turned off anonymity of Adopter 3 in a Sync; acknowledge it under “Waiting for you” on the project’s Team card, or with adoption-desk share acknowledge, before publishing.' },
       });
     }
     // Private documents are not held back.
