@@ -60,6 +60,10 @@ export const CANDIDATE_FIELD_LABELS: Record<CandidateField, string> = {
  * What public documents call an anonymous adopter unless the reviewer wrote a label of
  * their own: "Anonymous Finance", or just "Anonymous" without an industry.
  */
+/** "Ana", "Ana and Ben", "Ana, Ben and Chloé" (empty for none): names and counts in one sentence. */
+export const andList = (items: readonly string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
+
 export const defaultAnonymousLabel = (industry: string | null | undefined): string => (industry ? `Anonymous ${industry}` : 'Anonymous');
 
 /**

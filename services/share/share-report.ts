@@ -1,3 +1,4 @@
+import { andList } from '../../domain/vocabulary';
 /**
  * A Sync's report (team mode, docs/team.md): what the merge did (templates/share/merge-report.ts),
  * told of adopters by their numbers and of teammates by their Git names, as data the app lays out
@@ -95,8 +96,6 @@ export function describeRecord(snapshot: ShareSnapshot, kind: ShareKind, uid: st
   return { kind, uid, adopterNumber, what };
 }
 
-const list = (names: readonly string[]): string =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -155,8 +154,8 @@ export function reportSentences(report: Omit<SyncReport, 'sentences'>): string[]
   const out: string[] = [];
   const { count, authors } = report.arrived;
   if (report.status === 'shared') out.push('The project is shared: your teammates can join it with its address.');
-  if (report.status === 'joined') out.push(`You joined the team's project${authors.length > 0 ? `, shared by ${list(authors)}` : ''}: ${plural(count, 'record')}.`);
-  else if (count > 0) out.push(`${plural(count, 'record')} arrived${authors.length > 0 ? ` from ${list(authors)}` : ''}.`);
+  if (report.status === 'joined') out.push(`You joined the team's project${authors.length > 0 ? `, shared by ${andList(authors)}` : ''}: ${plural(count, 'record')}.`);
+  else if (count > 0) out.push(`${plural(count, 'record')} arrived${authors.length > 0 ? ` from ${andList(authors)}` : ''}.`);
   else if (report.status !== 'shared') out.push('Nothing new arrived from the team.');
   for (const c of report.conflictsOpened) {
     out.push(`Conflict: ${c.what} — ${fieldWords(c.field)} was changed by you and by ${someone(c.by)}. Yours is kept; ${c.by === null ? 'the other text' : `${c.by}'s text`} waits in Compare until one of you chooses.`);

@@ -13,7 +13,7 @@ import { entityId, longText } from '../../domain/fields';
 import { snapshotToFiles } from '../../templates/share/format';
 import { compareView } from '../../templates/share/merge-compare';
 import { textFields } from '../../templates/share/merge-rules';
-import { recordId, SHARE_KINDS, type ShareKind } from '../../templates/share/records';
+import { recordId, SHARE_KINDS, type ShareKind, type ShareSnapshot } from '../../templates/share/records';
 import type { ServiceGroup } from '../contract';
 import { checkGitInstalled } from './git';
 import { openClone } from './git-clone';
@@ -63,7 +63,8 @@ export interface ShareStatusRow {
   lastSyncAt: string | null;
   /** Changes from teammates (anonymity off, allowances) waiting for an acknowledgement: public exports wait. */
   toAcknowledge: { id: number; adopterNumber: number | null; what: string; by: string | null; at: string }[];
-  openConflicts: { uid: string; recordKind: string; recordUid: string; field: string; adopterNumber: number | null }[];
+  /** `what`: "Adopter 2's interview — summary"; `by`: the teammates whose texts compete with yours. */
+  openConflicts: { uid: string; recordKind: string; recordUid: string; field: string; adopterNumber: number | null; what: string; by: string[] }[];
   /** This store holds changes the team has not had yet (null: not known while another program holds the data folder). */
   changedHere: boolean | null;
   /** The last Sync's fetch saw teammates' changes not yet taken (null: not known, likewise). */
@@ -112,6 +113,17 @@ export function statusLine(row: Omit<ShareStatusRow, 'line' | 'lastReport'>, now
   return parts.join(' · ');
 }
 
+/** What an open conflict is about and who wrote the texts competing with this reviewer's, in words. */
+function conflictWords(snapshot: ShareSnapshot, uid: string): { what: string; by: string[] } {
+  const conflict = snapshot.get(recordId('conflict', uid));
+  const view = conflict ? compareView(snapshot, conflict) : null;
+  if (!view) return { what: 'A text of the project', by: [] };
+  return {
+    what: `${describeRecord(snapshot, view.about.kind, view.about.uid).what} — ${fieldWords(view.about.field)}`,
+    by: [...new Set(view.theirs.map((t) => t.by ?? 'a teammate'))],
+  };
+}
+
 function linkOrRefuse(store: Store, projectId: number): ShareLink {
   const link = shareLinkOf(store, projectId);
   if (link) return link;
@@ -134,7 +146,8 @@ export function shareServices(store: Store): ServiceGroup<ShareOps> {
 
   const status = async (link: ShareLink): Promise<ShareStatusRow> => {
     const project = store.read(() => store.tables.project.get(link.projectId));
-    const files = snapshotToFiles(projectSnapshot(store, link.projectId));
+    const snapshot = projectSnapshot(store, link.projectId);
+    const files = snapshotToFiles(snapshot);
     // While another program holds the data folder its Sync may be using the clone: the status
     // then says only what the store knows.
     const git = await guarded(link.projectUid, async () => gitShareStatus(await openClone(cloneDirFor(store.file, link.projectUid), link.remoteUrl), files)).catch(
@@ -150,7 +163,7 @@ export function shareServices(store: Store): ServiceGroup<ShareOps> {
       remote: shownUrl(link.remoteUrl),
       lastSyncAt: link.lastSyncAt,
       toAcknowledge: pendingAcknowledgements(store, link.projectId),
-      openConflicts: openConflictsOf(store, link.projectId),
+      openConflicts: openConflictsOf(store, link.projectId).map((c) => ({ ...c, ...conflictWords(snapshot, c.uid) })),
       changedHere: git.changedHere,
       teamAhead: git.teamAhead,
     };
@@ -246,7 +259,7 @@ export function shareServices(store: Store): ServiceGroup<ShareOps> {
       const proposed = first ? await mergeFileProposal(view.base ?? '', view.mine ?? '', first.text, path.dirname(store.file)) : null;
       return {
         conflictUid: uid,
-        what: `${described.what} — ${fieldWords(view.about.field)}`,
+        what: conflictWords(snapshot, uid).what,
         recordKind: view.about.kind,
         recordUid: view.about.uid,
         field: view.about.field,

@@ -1,3 +1,4 @@
+import { andList } from '../../domain/vocabulary';
 import { DeskError } from '../../domain/errors';
 import type { Store } from '../../db/store';
 import type { PublicationData, RenderOptions } from '../../templates/adoption/model';
@@ -19,7 +20,7 @@ export function refuseWhileTeamReviewPending(store: Store, projectId: number, da
     const what = pending.map((p, i) => `${i === 0 ? p.what : p.what.replace(/^A teammate/, 'a teammate')} in a Sync`);
     throw new DeskError(
       'CONFLICT',
-      `${data.project.name} cannot be published yet: ${list(what)}; acknowledge ${pending.length === 1 ? 'it' : 'them'} under “Waiting for you” on the project’s Team card, or with adoption-desk share acknowledge, before publishing.`,
+      `${data.project.name} cannot be published yet: ${andList(what)}; acknowledge ${pending.length === 1 ? 'it' : 'them'} under “Waiting for you” on the project’s Team card, or with adoption-desk share acknowledge, before publishing.`,
       { reason: 'acknowledgement-pending', acknowledgements: pending.map((p) => p.id) },
     );
   }
@@ -28,10 +29,10 @@ export function refuseWhileTeamReviewPending(store: Store, projectId: number, da
   const printed = new Set(previewAdoptionSection(data, options).entries.map((e) => e.number));
   const blocking = [...conflicts].filter(([number]) => printed.has(number)).sort(([a], [b]) => a - b);
   if (blocking.length === 0) return;
-  const what = blocking.map(([number, fields]) => `Adopter ${number} (${list([...new Set(fields)])})`);
+  const what = blocking.map(([number, fields]) => `Adopter ${number} (${andList([...new Set(fields)])})`);
   throw new DeskError(
     'CONFLICT',
-    `${data.project.name} cannot be published yet: a Sync left a text conflict open on ${list(what)}; choose the text in Compare, then publish.`,
+    `${data.project.name} cannot be published yet: a Sync left a text conflict open on ${andList(what)}; choose the text in Compare, then publish.`,
     { reason: 'conflict-open', adopters: blocking.map(([number]) => number) },
   );
 }
@@ -55,4 +56,3 @@ function conflictsByAdopter(store: Store, projectId: number): Map<number, string
   return out;
 }
 
-const list = (items: readonly string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`);

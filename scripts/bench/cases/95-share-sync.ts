@@ -14,10 +14,19 @@ import { median } from '../stats';
  * Two reviewers' own stores share one project through a bare repository on this disk (team mode,
  * issue 19's benchmark). Git runs in a sandbox: a HOME and global config of the case's own.
  */
-function gitSandbox(dir: string): void {
+function gitSandbox(dir: string): () => void {
   const config = path.join(dir, 'gitconfig');
   fs.writeFileSync(config, '[user]\n\tname = Ana\n\temail = ana@globex.example\n');
-  Object.assign(process.env, { HOME: dir, XDG_CONFIG_HOME: dir, GIT_CONFIG_GLOBAL: config, GIT_CONFIG_NOSYSTEM: '1' });
+  const sandbox = { HOME: dir, XDG_CONFIG_HOME: dir, GIT_CONFIG_GLOBAL: config, GIT_CONFIG_NOSYSTEM: '1' };
+  const before = Object.fromEntries(Object.keys(sandbox).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, sandbox);
+  // The cases after this one (pandoc, LibreOffice) run with the reviewer's own home again.
+  return () => {
+    for (const [key, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
 }
 
 /** Globex Mesh and two more adopters, each interview with raw notes and notes under a few questions: 7 adopters, ~100 files. */
@@ -53,7 +62,7 @@ export const benchCase: BenchCase = {
   ],
   async run(context) {
     const root = context.tempDir();
-    gitSandbox(root);
+    const restoreEnv = gitSandbox(root);
     const remote = path.join(root, 'team.git');
     const ana = openDesk(path.join(root, 'ana', 'adoption-desk.sqlite'));
     const ben = openDesk(path.join(root, 'ben', 'adoption-desk.sqlite'));
@@ -92,6 +101,7 @@ export const benchCase: BenchCase = {
         details: { idle, exchange, files },
       };
     } finally {
+      restoreEnv();
       ana.close();
       ben.close();
     }

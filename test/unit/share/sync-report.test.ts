@@ -97,7 +97,7 @@ describe('the Sync’s helpers', () => {
       remote: '/srv/team.git',
       lastSyncAt: at,
       toAcknowledge: [{ id: 1, adopterNumber: 2, what: 'x', by: 'Ben', at }],
-      openConflicts: [{ uid: 'c', recordKind: 'interview', recordUid: 'i', field: 'summary', adopterNumber: 2 }],
+      openConflicts: [{ uid: 'c', recordKind: 'interview', recordUid: 'i', field: 'summary', adopterNumber: 2, what: "Adopter 2's interview — summary", by: ['Ben'] }],
       changedHere: true,
       teamAhead: false,
     };

@@ -92,6 +92,8 @@ describe('team mode through the operations', { timeout: 120_000 }, () => {
 
     const [status] = await ben.services.shareStatus({ projectId: ben.projectId });
     expect(status!.openConflicts).toHaveLength(1);
+    // The status says what it is about and who wrote the other text, as Compare does.
+    expect(status!.openConflicts[0]).toMatchObject({ what: expect.stringMatching(/^Adopter 1's interview — summary$/), by: ['Ana'] });
     expect(status!.line).toMatch(/· 1 to review/);
     const conflictUid = status!.openConflicts[0]!.uid;
     expect(await dispatch(ben.services, 'exportAdoptionMarkdown', { projectId: ben.projectId }, () => {})).toMatchObject({

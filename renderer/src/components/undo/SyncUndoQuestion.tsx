@@ -1,10 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { ChangeSummary } from '../../../../domain/history';
+import { andList } from '../../../../domain/vocabulary';
 import { ConfirmDialog } from '../ConfirmDialog';
 
-/** "Ana and Ben", "your teammates". */
-const named = (authors: readonly string[]) =>
-  authors.length === 0 ? 'your teammates' : authors.length === 1 ? authors[0]! : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
 
 /**
  * Undoing a Sync takes teammates' work out of this copy, and the revert travels to them with the
@@ -32,7 +30,7 @@ export function useSyncUndoQuestion() {
         void asking.go().finally(asking.done);
       }}
     >
-      <p>This takes what the Sync brought from {named(asking.authors)} out of your copy of the project.</p>
+      <p>This takes what the Sync brought from {andList(asking.authors) || 'your teammates'} out of your copy of the project.</p>
       <p>Their own copies keep it. Your next Sync sends the undo to them as your edit, so they will see it go.</p>
     </ConfirmDialog>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ComparePanel } from './ComparePanel';
-import { names, useConflictWords, useTeamStatus, type OpenConflict } from './useTeam';
+import { names, useTeamStatus, type OpenConflict } from './useTeam';
 
 /**
  * "Conflict: 1 text from Ben" by a field or card whose text a teammate changed too; it opens
@@ -9,14 +9,13 @@ import { names, useConflictWords, useTeamStatus, type OpenConflict } from './use
 export function ConflictBadge({ projectId, match }: { projectId: number; match: (conflict: OpenConflict) => boolean }) {
   const { row } = useTeamStatus(projectId);
   const mine = (row?.openConflicts ?? []).filter(match);
-  const words = useConflictWords(projectId, mine);
   const [open, setOpen] = useState<string | null>(null);
   if (mine.length === 0) return null;
-  const by = [...new Set(words.flatMap((w) => w.by))];
+  const by = [...new Set(mine.flatMap((c) => c.by))];
   const label = `Conflict: ${mine.length} ${mine.length === 1 ? 'text' : 'texts'}${by.length > 0 ? ` from ${names(by)}` : ''}`;
   return (
     <span>
-      <button type="button" className="small conflict-badge" title={words.map((w) => w.what).join('; ')} onClick={() => setOpen(mine[0]!.uid)}>
+      <button type="button" className="small conflict-badge" title={mine.map((c) => c.what).join('; ')} onClick={() => setOpen(mine[0]!.uid)}>
         {label} — Compare
       </button>
       {open && <ComparePanel projectId={projectId} conflictUid={open} onClose={() => setOpen(null)} />}

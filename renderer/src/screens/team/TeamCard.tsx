@@ -6,7 +6,7 @@ import { useToast } from '../../hooks/toast';
 import { ComparePanel } from './ComparePanel';
 import { ShareDialog } from './ShareDialog';
 import { SyncReport } from './SyncReport';
-import { names, useConflictWords, useTeamStatus } from './useTeam';
+import { names, useTeamStatus } from './useTeam';
 import './team.css';
 
 /**
@@ -86,7 +86,6 @@ function SyncButton({ projectId, onSynced, onFailed }: { projectId: number; onSy
 
 function Shared({ row, report, failure }: { row: ShareStatusRow; report: Report | null; failure: string | null }) {
   const [comparing, setComparing] = useState<string | null>(null);
-  const conflicts = useConflictWords(row.projectId, row.openConflicts);
   const toast = useToast();
   const { refresh } = useRefresh();
   const acknowledge = async (item: ShareStatusRow['toAcknowledge'][number]) => {
@@ -118,7 +117,7 @@ function Shared({ row, report, failure }: { row: ShareStatusRow; report: Report 
         <section className="team-waiting" aria-labelledby="team-waiting-title">
           <h3 id="team-waiting-title">Waiting for you</h3>
           <ul className="team-list">
-            {conflicts.map((c) => (
+            {row.openConflicts.map((c) => (
               <li key={c.uid}>
                 <span>
                   Conflict: {c.what}, changed by you and by {names(c.by)}.
